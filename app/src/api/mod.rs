@@ -1,0 +1,8 @@
+//! Server functions: thin adapters at stable endpoints under `/api/`, one file per area.
+
+pub mod catalog;
+
+#[cfg(feature = "ssr")]
+mod respond;
+#[cfg(feature = "ssr")]
+pub(crate) use respond::respond;

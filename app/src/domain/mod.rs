@@ -1,0 +1,12 @@
+//! Pure types and rules shared by the browser and the server. No I/O lives here.
+
+pub mod catalog_filter;
+pub mod dates;
+pub mod direction;
+pub mod enrolment;
+pub mod ids;
+pub mod level;
+pub mod money;
+pub mod organization_kind;
+pub mod plural;
+pub mod search;

@@ -1,0 +1,31 @@
+//! Database failures as the services see them: a uniqueness conflict (which services turn into a
+//! message) or anything else (logged with its cause and shown to users as `AppError::Internal`).
+
+use crate::error::AppError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unique constraint violated")]
+    UniqueViolation,
+    #[error("check constraint violated")]
+    CheckViolation,
+    #[error(transparent)]
+    Other(#[from] sqlx::Error),
+}
+
+impl DbError {
+    pub fn from_sqlx(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::UniqueViolation,
+            sqlx::Error::Database(db) if db.is_check_violation() => DbError::CheckViolation,
+            _ => DbError::Other(error),
+        }
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(error = ?error, "database error");
+        AppError::Internal
+    }
+}

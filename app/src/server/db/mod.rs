@@ -1,0 +1,56 @@
+//! The one database interface of Kruzhok over SQLite and PostgreSQL. All SQL lives below this module.
+//!
+//! Queries are written once with `$n` placeholders (SQLite accepts them) and run on whichever pool
+//! the `DATABASE_URL` chose; `on_pool!` type-checks each body against both drivers.
+
+pub mod catalog;
+mod connect;
+mod error;
+pub mod params;
+pub mod plans;
+pub mod seed;
+
+pub use connect::Database;
+pub use error::DbError;
+
+/// Runs `$body` with `$pool` bound to the concrete pool of `$db`.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::server::db::Database::Sqlite($pool) => $body,
+            $crate::server::db::Database::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// Starts a write transaction: `BEGIN IMMEDIATE` on SQLite, so that a transaction that reads
+/// before it writes waits for the lock instead of failing; a plain `BEGIN` on PostgreSQL.
+pub trait BeginWrite {
+    type Db: sqlx::Database;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>>
+           + Send;
+}
+
+impl BeginWrite for sqlx::SqlitePool {
+    type Db = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for sqlx::PgPool {
+    type Db = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
+/// Which SQL dialect a pool speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}

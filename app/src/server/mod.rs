@@ -1,0 +1,6 @@
+//! Everything that runs only on the server: state, database access and the services that enforce
+//! who may do what.
+
+pub mod db;
+pub mod services;
+pub mod state;

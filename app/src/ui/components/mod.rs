@@ -1,0 +1,6 @@
+pub mod catalog_filters;
+pub mod error_summary;
+pub mod group_card;
+pub mod header;
+pub mod pagination;
+pub mod program_card;

@@ -1,0 +1,64 @@
+//! The user interface: the HTML shell, the routes, pages and components.
+
+pub mod components;
+pub mod pages;
+
+use components::header::SiteHeader;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use pages::{home::HomePage, not_found::NotFound, program::ProgramPage, programs::ProgramsPage};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="ru">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1d5c96" />
+                <link rel="icon" href="/favicon.ico" sizes="any" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Tells end-to-end tests (and anyone curious) that the WebAssembly has taken over the page.
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/kruzhok.css" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Кружок".to_owned() } else { format!("{title} — Кружок") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">
+                "Перейти к содержанию"
+            </a>
+            <SiteHeader />
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/programs") view=ProgramsPage ssr=SsrMode::Async />
+                    <Route path=path!("/programs/:id") view=ProgramPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Кружок — запись детей на программы дополнительного образования г.о. Иваново"</p>
+            </footer>
+        </Router>
+    }
+}

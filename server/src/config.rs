@@ -1,0 +1,74 @@
+//! Settings: defaults that run with no configuration, then `kruzhok.toml` (or the file named by
+//! `KRUZHOK_CONFIG`), then `KRUZHOK_…` environment variables; `DATABASE_URL` chooses the backend.
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kruzhok.db?mode=rwc";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// `sqlite://…` (the default, a file created on first start) or `postgres://…`.
+    pub database_url: SecretString,
+    /// Where to listen, `host:port`; port 0 picks a free port.
+    pub address: String,
+    /// The folder cargo-leptos builds the site into (`pkg/` with the WebAssembly, CSS, static files).
+    pub site_root: String,
+    /// Connections in this process's pool.
+    pub max_connections: u32,
+    /// A `tracing` filter such as `info` or `kruzhok=debug,info`.
+    pub log: String,
+}
+
+impl Settings {
+    /// Reads the settings from the layered sources.
+    pub fn load() -> Result<Self, Box<figment::Error>> {
+        let file = std::env::var("KRUZHOK_CONFIG").unwrap_or_else(|_| "kruzhok.toml".to_owned());
+        Self::figment()
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("KRUZHOK_").ignore(&["config"]))
+            .merge(Env::raw().only(&["database_url"]))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// The defaults alone.
+    pub fn figment() -> Figment {
+        // cargo-leptos tells the server where it built the site and where to listen.
+        let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+        let address = std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
+        Figment::new()
+            .merge(Serialized::default("database_url", DEFAULT_DATABASE_URL))
+            .merge(Serialized::default("address", address))
+            .merge(Serialized::default("site_root", site_root))
+            .merge(Serialized::default("max_connections", 16))
+            .merge(Serialized::default("log", "info,sqlx=warn"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn the_defaults_need_no_configuration() {
+        let s: Settings = Settings::figment().extract().unwrap();
+        assert_eq!(s.database_url.expose_secret(), DEFAULT_DATABASE_URL);
+        assert_eq!(s.max_connections, 16);
+    }
+
+    #[test]
+    fn the_database_url_never_prints() {
+        let s: Settings = Settings::figment()
+            .merge(Serialized::default(
+                "database_url",
+                "postgres://u:secret@h/db",
+            ))
+            .extract()
+            .unwrap();
+        assert!(!format!("{s:?}").contains("secret@"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The Kruzhok server: configuration, telemetry, the HTTP router and start-up.
+//! The binary in `main.rs` adds the command line on top.
+
+pub mod config;
+pub mod router;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

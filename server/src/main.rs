@@ -1,0 +1,67 @@
+//! `kruzhok`: serve the site (the default), apply migrations, or load the demo data.
+
+use clap::{Parser, Subcommand};
+use kruzhok_server::startup::{open_database, shutdown_signal, Application, StartupError};
+use kruzhok_server::{telemetry, Settings};
+
+#[derive(Parser)]
+#[command(
+    name = "kruzhok",
+    about = "Кружок: запись детей на программы дополнительного образования"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Load the region's municipalities and the demo catalogue of г.о. Иваново; running it again changes nothing.
+    Seed,
+}
+
+#[tokio::main]
+async fn main() {
+    if let Err(error) = run().await {
+        eprintln!("kruzhok: {error}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), StartupError> {
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    telemetry::init(&settings.log);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            Application::build(&settings)
+                .await?
+                .run_until(shutdown_signal())
+                .await?
+        }
+        Command::Migrate => {
+            open_database(&settings).await?.close().await;
+            println!("Миграции применены.");
+        }
+        Command::Seed => {
+            let db = open_database(&settings).await?;
+            let report =
+                app::server::services::seed::run(&db, app::server::state::today_in_moscow())
+                    .await?;
+            db.close().await;
+            println!(
+                "Добавлено: муниципалитетов {}, районов {}, учреждений {}, программ {}, групп {}.",
+                report.municipalities,
+                report.districts,
+                report.organizations,
+                report.programs,
+                report.groups
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! Opening the database, migrating it and binding the listener.
+
+use crate::config::Settings;
+use crate::router::{self, ServerState};
+use app::server::db::Database;
+use app::server::state::AppState;
+use leptos::prelude::LeptosOptions;
+use secrecy::ExposeSecret;
+use std::future::Future;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A migrated database and a bound listener, ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    db: Database,
+    address: SocketAddr,
+}
+
+/// Opens the configured database (creating a SQLite file on first use) and applies migrations.
+pub async fn open_database(settings: &Settings) -> Result<Database, StartupError> {
+    let db = Database::connect(
+        settings.database_url.expose_secret(),
+        settings.max_connections,
+    )
+    .await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+impl Application {
+    pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
+        let db = open_database(settings).await?;
+        let listener = TcpListener::bind(&settings.address).await?;
+        let address = listener.local_addr()?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("kruzhok")
+            .site_root(settings.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        let router = router::build(ServerState {
+            leptos_options,
+            app: AppState::new(db.clone()),
+        });
+        Ok(Self {
+            listener,
+            router,
+            db,
+            address,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight and closes the pool.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(address = %self.address, backend = ?self.db.backend(), "serving");
+        let result = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.db.close().await;
+        result
+    }
+}
+
+/// Completes on Ctrl+C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
