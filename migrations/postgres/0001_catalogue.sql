@@ -62,8 +62,6 @@ CREATE TABLE programs (
 -- The catalogue lists programs by title; each filter has an index that leads to it.
 CREATE INDEX programs_title ON programs (title, id);
 CREATE INDEX programs_direction_title ON programs (direction, title, id);
-CREATE INDEX programs_organization_id ON programs (organization_id);
-CREATE INDEX programs_age ON programs (age_min, age_max);
 
 -- One row per distinct normalised word of a program; prefix search is a range scan of the key.
 -- COLLATE "C" orders by code point, as the prefix bounds computed in the domain expect.

@@ -1,0 +1,214 @@
+//! `spawn_app`: a server on a free port with a database of its own.
+//!
+//! PostgreSQL tests use `KRUZHOK_TEST_POSTGRES_URL` (default: the local server's `test` database)
+//! to create one database per test. If that server is unreachable the PostgreSQL half of a test is
+//! skipped with a message — unless `KRUZHOK_REQUIRE_POSTGRES=1`, as in CI, where that is a failure.
+
+use app::server::db::Database;
+use figment::providers::Serialized;
+use kruzhok_server::{Application, Settings};
+use serde::de::DeserializeOwned;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: Database,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+const TEST_DB_PREFIX: &str = "kruzhok_test_";
+
+fn postgres_admin_url() -> String {
+    std::env::var("KRUZHOK_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn unique_suffix() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "{secs}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// A connection to the PostgreSQL server, or `None` when it is unreachable and not required.
+async fn postgres_admin() -> Option<sqlx::PgPool> {
+    match sqlx::PgPool::connect(&postgres_admin_url()).await {
+        Ok(pool) => Some(pool),
+        Err(error) if std::env::var("KRUZHOK_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
+            panic!("PostgreSQL is required (KRUZHOK_REQUIRE_POSTGRES=1) but unreachable: {error}")
+        }
+        Err(error) => {
+            eprintln!("PostgreSQL unreachable, skipping the PostgreSQL half of this test: {error}");
+            None
+        }
+    }
+}
+
+/// Drops databases left by crashed runs more than two hours ago.
+async fn drop_stale_databases(admin: &sqlx::PgPool) {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'kruzhok_test_%'")
+            .fetch_all(admin)
+            .await
+            .unwrap_or_default();
+    for (name,) in names {
+        let created: u64 = name
+            .trim_start_matches(TEST_DB_PREFIX)
+            .split('_')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(now);
+        if now.saturating_sub(created) > 7200 {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(admin)
+                .await;
+        }
+    }
+}
+
+/// A server with an empty, migrated database; `None` if this backend is unavailable here.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    let suffix = unique_suffix();
+    let (url, cleanup) = match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("{TEST_DB_PREFIX}{suffix}.db"));
+            (
+                format!("sqlite://{}?mode=rwc", path.display()),
+                Cleanup::SqliteFile(path),
+            )
+        }
+        Backend::Postgres => {
+            let admin = postgres_admin().await?;
+            drop_stale_databases(&admin).await;
+            let name = format!("{TEST_DB_PREFIX}{suffix}");
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&admin)
+                .await
+                .expect("create the test database");
+            admin.close().await;
+            let admin_url = postgres_admin_url();
+            let base = admin_url
+                .rsplit_once('/')
+                .map_or(admin_url.as_str(), |(b, _)| b)
+                .to_owned();
+            (
+                format!("{base}/{name}"),
+                Cleanup::PostgresDatabase { admin_url, name },
+            )
+        }
+    };
+    let settings: Settings = Settings::figment()
+        .merge(Serialized::default("database_url", url))
+        .merge(Serialized::default("address", "127.0.0.1:0"))
+        .merge(Serialized::default("max_connections", 8))
+        .extract()
+        .expect("test settings");
+    let application = Application::build(&settings)
+        .await
+        .expect("the server starts");
+    let base = format!("http://{}", application.address());
+    let db = application.database().clone();
+    tokio::spawn(application.run_until(std::future::pending()));
+    Some(TestApp {
+        base,
+        client: reqwest::Client::new(),
+        db,
+        cleanup,
+    })
+}
+
+/// A server whose database holds the demo catalogue.
+pub async fn spawn_seeded_app(backend: Backend) -> Option<TestApp> {
+    let app = spawn_app(backend).await?;
+    app::server::services::seed::run(&app.db, demo_day())
+        .await
+        .expect("seed");
+    Some(app)
+}
+
+/// The day the demo data is seeded for: fixed, so that enrolment windows do not depend on the clock.
+pub fn demo_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date")
+}
+
+impl TestApp {
+    pub async fn get(&self, path_and_query: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path_and_query}", self.base))
+            .send()
+            .await
+            .expect("the request is answered")
+    }
+
+    /// GETs `path_and_query`, expects `status`, and decodes the JSON body.
+    pub async fn get_json<T: DeserializeOwned>(&self, path_and_query: &str, status: u16) -> T {
+        let response = self.get(path_and_query).await;
+        let actual = response.status().as_u16();
+        let body = response.text().await.expect("a body");
+        assert_eq!(
+            actual, status,
+            "GET {path_and_query} answered {actual}: {body}"
+        );
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path_and_query}: {e}: {body}"))
+    }
+
+    /// Closes the pool and removes the database.
+    pub async fn finish(self) {
+        self.db.close().await;
+        match self.cleanup {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                if let Ok(admin) = sqlx::PgPool::connect(&admin_url).await {
+                    let _ =
+                        sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .execute(&admin)
+                            .await;
+                    admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Declares `sqlite` and `postgres` tests that run `$body(backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::helpers::Backend::Postgres).await;
+            }
+        }
+    )*};
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real server on port 0 with a fresh database, called over HTTP at its
+//! stable `/api/…` endpoints, once on SQLite and once on PostgreSQL.
+
+mod helpers;
+
+mod catalog_filters;
+mod catalog_list;
+mod catalog_program;
+mod health;
+mod pages;
+mod query_plans;
+mod seed;
