@@ -11,7 +11,7 @@ test("the home page leads from a quick search to matching programs", async ({ pa
   await expect(page.getByText(/^Найден[оа] \d+ программ/)).toBeVisible();
   const titles = page.locator(".program-card-title");
   await expect(titles.first()).toContainText("Робототехника");
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("a направленность tile opens the list filtered by it", async ({ page }, testInfo) => {
@@ -23,7 +23,7 @@ test("a направленность tile opens the list filtered by it", async 
   const tags = page.locator(".program-card .tag", { hasText: "туристско-краеведческая" });
   await expect(tags.first()).toBeVisible();
   expect(await tags.count()).toBe(await page.locator(".program-card").count());
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("filters narrow the list and stay in a shareable URL", async ({ page }, testInfo) => {
@@ -64,7 +64,7 @@ test("a wrong age is explained at its field and stays in the form", async ({ pag
   await expect(field).toHaveValue("двенадцать");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toHaveAccessibleDescription(message);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await page.getByRole("link", { name: message }).click();
   await expect(page).toHaveURL(/#field-age$/);
 });
@@ -79,7 +79,7 @@ test("pagination walks through the list keeping the filters", async ({ page }, t
   await expect(page.locator(".program-card-title").first()).not.toHaveText(first ?? "");
   await page.getByRole("link", { name: "← Назад" }).click();
   await expect(page.getByText(/Страница 1 из \d+/)).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });
 
 test("a program page shows its organization and groups", async ({ page }, testInfo) => {
@@ -95,8 +95,8 @@ test("a program page shows its organization and groups", async ({ page }, testIn
   await expect(groups.first()).toBeVisible();
   await expect(groups.first()).toContainText("Приём заявок");
   await expect(groups.first()).toContainText(/Свободно|Мест нет/);
-  await expectAccessible(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessible(page, testInfo);
+  await expectNoHorizontalScroll(page, testInfo);
 });
 
 test("an unknown address gets a real not-found page", async ({ page }, testInfo) => {
@@ -104,7 +104,7 @@ test("an unknown address gets a real not-found page", async ({ page }, testInfo)
   expect(response?.status()).toBe(404);
   await settled(page, testInfo);
   await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   await page.getByRole("link", { name: "Каталог программ" }).click();
   await expect(page).toHaveURL(/\/programs$/);
 });
@@ -113,17 +113,17 @@ test("the catalogue fits a 320 px screen and its controls are large enough to to
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ["/", "/programs", "/programs?direction=art&page=2"]) {
     await visit(page, testInfo, path);
-    await expectNoHorizontalScroll(page);
+    await expectNoHorizontalScroll(page, testInfo);
     const controls = page.locator("main button, main select, main input:not([type=checkbox]), .site-nav a, .pagination a, .program-card-title a");
     for (const control of await controls.all()) {
       const box = await control.boundingBox();
-      expect(box, await control.evaluate((e) => e.outerHTML.slice(0, 80))).not.toBeNull();
-      expect(box!.height).toBeGreaterThanOrEqual(44);
+      expect(box, `${path}: ${control}`).not.toBeNull();
+      expect(box!.height, `${path}: ${control}`).toBeGreaterThanOrEqual(44);
     }
   }
 });
 
-test("the catalogue works while the WebAssembly has not arrived", async ({ page }) => {
+test("the catalogue works while the WebAssembly has not arrived", async ({ page }, testInfo) => {
   // A slow phone: the WebAssembly never loads, so the server-rendered HTML must do everything.
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto("/programs?direction=science");
@@ -134,5 +134,5 @@ test("the catalogue works while the WebAssembly has not arrived", async ({ page 
   await expect(page).toHaveURL(/direction=science&age=8/);
   await expect(page.getByLabel("Возраст ребенка, лет")).toHaveValue("8");
   await expect(page.locator(".program-card").first()).toContainText("естественнонаучная");
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
 });

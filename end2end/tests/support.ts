@@ -10,27 +10,57 @@ export async function settled(page: Page, testInfo: TestInfo) {
   }
 }
 
+/**
+ * Runs `check` on a page that can run scripts in the browser.
+ *
+ * With JavaScript off nothing runs inside the page, not even a test's probe. There every state of a
+ * page is a URL (forms use GET), so the same URL is opened in a scripted context whose own scripts
+ * (the hydration) are blocked: the probe then sees exactly the server-rendered page.
+ */
+async function inspect(page: Page, testInfo: TestInfo, check: (page: Page) => Promise<void>) {
+  if (jsEnabled(testInfo)) {
+    return check(page);
+  }
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser to inspect the page in");
+  const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: true });
+  try {
+    const scripted = await context.newPage();
+    await scripted.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    await scripted.goto(page.url());
+    await check(scripted);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Checks the page as it is now against WCAG 2.2 A and AA with axe-core. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+export async function expectAccessible(page: Page, testInfo: TestInfo) {
+  await inspect(page, testInfo, async (p) => {
+    const results = await new AxeBuilder({ page: p })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    const summary = results.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+    expect(summary, `axe violations on ${p.url()}`).toEqual([]);
+  });
+}
+
+/** Neither the page nor anything on it is wider than the screen. */
+export async function expectNoHorizontalScroll(page: Page, testInfo: TestInfo) {
+  const width = page.viewportSize()?.width;
+  await inspect(page, testInfo, async (p) => {
+    if (width) await p.setViewportSize({ width, height: 640 });
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow on ${p.url()}`).toBeLessThanOrEqual(0);
+  });
 }
 
 /** Opens `path`, waits for hydration where JavaScript runs, and checks accessibility. */
 export async function visit(page: Page, testInfo: TestInfo, path: string) {
   const response = await page.goto(path);
   await settled(page, testInfo);
-  await expectAccessible(page);
+  await expectAccessible(page, testInfo);
   return response;
-}
-
-/** Neither the page nor anything on it is wider than the screen. */
-export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }

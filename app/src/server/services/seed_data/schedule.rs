@@ -56,7 +56,7 @@ pub fn group(
     let (age_min, age_max) = split_ages(ages, index, count);
     let capacity = CAPACITIES[(n / 2) % CAPACITIES.len()];
     // Every fifth group is full, so that «есть свободные места» has something to hide.
-    let occupied = if n % 5 == 0 {
+    let occupied = if n.is_multiple_of(5) {
         capacity
     } else {
         i32::try_from(n * 7).unwrap_or(0) % capacity
