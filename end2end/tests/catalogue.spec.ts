@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, jsEnabled, settled, visit } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, openFilters, settled, visit } from "./support";
 
 test("the home page leads from a quick search to matching programs", async ({ page }, testInfo) => {
   await visit(page, testInfo, "/");
@@ -29,6 +29,8 @@ test("a направленность tile opens the list filtered by it", async 
 test("filters narrow the list and stay in a shareable URL", async ({ page }, testInfo) => {
   await visit(page, testInfo, "/programs");
   await expect(page.getByText("Найдено 190 программ")).toBeVisible();
+  await expect(page.getByLabel("Направленность")).toBeHidden();
+  await openFilters(page);
   await page.getByLabel("Направленность").selectOption("sport");
   await page.getByLabel("Возраст ребенка, лет").fill("10");
   await page.getByLabel("Стоимость").selectOption("free");
@@ -50,12 +52,14 @@ test("filters narrow the list and stay in a shareable URL", async ({ page }, tes
   const total = await count.textContent();
   await visit(page, testInfo, shared);
   await expect(page.locator(".results-count")).toHaveText(total ?? "");
+  await expect(page.getByText("Фильтры · выбрано: 4")).toBeVisible();
   await expect(page.getByLabel("Возраст ребенка, лет")).toHaveValue("10");
   await expect(page.getByLabel("Есть свободные места")).toBeChecked();
 });
 
 test("a wrong age is explained at its field and stays in the form", async ({ page }, testInfo) => {
   await visit(page, testInfo, "/programs");
+  await openFilters(page);
   await page.getByLabel("Возраст ребенка, лет").fill("двенадцать");
   await page.getByRole("button", { name: "Найти" }).click();
   const message = "Укажите возраст ребенка целым числом от 0 до 18 лет";
@@ -113,6 +117,7 @@ test("the catalogue fits a 320 px screen and its controls are large enough to to
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ["/", "/programs", "/programs?direction=art&page=2"]) {
     await visit(page, testInfo, path);
+    if (path.startsWith("/programs")) await openFilters(page);
     await expectNoHorizontalScroll(page, testInfo);
     const controls = page.locator("main button, main select, main input:not([type=checkbox]), .site-nav a, .pagination a, .program-card-title a");
     for (const control of await controls.all()) {
@@ -129,6 +134,7 @@ test("the catalogue works while the WebAssembly has not arrived", async ({ page 
   await page.goto("/programs?direction=science");
   await expect(page.locator("body")).not.toHaveAttribute("data-hydrated", "true");
   await expect(page.locator(".program-card").first()).toBeVisible();
+  await openFilters(page);
   await page.getByLabel("Возраст ребенка, лет").fill("8");
   await page.getByRole("button", { name: "Найти" }).click();
   await expect(page).toHaveURL(/direction=science&age=8/);

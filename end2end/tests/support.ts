@@ -64,3 +64,12 @@ export async function visit(page: Page, testInfo: TestInfo, path: string) {
   await expectAccessible(page, testInfo);
   return response;
 }
+
+/** Unfolds the catalogue's filters (folded on a phone so that results come first). */
+export async function openFilters(page: Page) {
+  const details = page.locator("details.more-filters");
+  if ((await details.count()) > 0 && (await details.getAttribute("open")) === null) {
+    await page.locator("details.more-filters > summary").click();
+  }
+  await expect(page.getByLabel("Направленность")).toBeVisible();
+}

@@ -10,7 +10,8 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 /// What axum hands to handlers: Leptos's options and the application state.
 #[derive(Clone, FromRef)]
@@ -31,9 +32,11 @@ pub fn build(state: ServerState) -> Router {
         .layer(CompressionLayer::new())
         .layer(
             // The path only: query strings may carry what people typed.
-            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-            }),
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<_>| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
 }

@@ -139,6 +139,21 @@ impl CatalogQuery {
         })
     }
 
+    /// How many of the filters besides the text search are set.
+    pub fn active_filters(&self) -> usize {
+        [
+            &self.direction,
+            &self.age,
+            &self.organization,
+            &self.district,
+            &self.cost,
+            &self.seats,
+        ]
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .count()
+    }
+
     /// The URL query string of this form with another page number, for pagination links.
     pub fn with_page(&self, page: u32) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
@@ -241,6 +256,19 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["direction", "organization", "cost"]);
+    }
+
+    #[test]
+    fn active_filters_are_counted_without_the_text_and_the_page() {
+        let q = CatalogQuery {
+            q: "робот".into(),
+            age: "9".into(),
+            seats: "1".into(),
+            page: "2".into(),
+            ..Default::default()
+        };
+        assert_eq!(q.active_filters(), 2);
+        assert_eq!(CatalogQuery::default().active_filters(), 0);
     }
 
     #[test]
