@@ -1,6 +1,7 @@
 //! The catalogue's filters, as typed into its GET form and as checked before a query runs.
 
 use super::direction::Direction;
+pub use super::field_error::FieldError;
 use super::ids::{DistrictId, OrganizationId};
 use serde::{Deserialize, Serialize};
 
@@ -48,22 +49,6 @@ pub struct CatalogFilter {
     pub cost: Option<Cost>,
     pub with_free_seats: bool,
     pub page: u32,
-}
-
-/// A message for one field of a form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, message: &str) -> Self {
-        Self {
-            field: field.to_owned(),
-            message: message.to_owned(),
-        }
-    }
 }
 
 impl CatalogQuery {

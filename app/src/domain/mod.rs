@@ -4,6 +4,8 @@ pub mod catalog_filter;
 pub mod dates;
 pub mod direction;
 pub mod enrolment;
+pub mod field_error;
+pub mod identity;
 pub mod ids;
 pub mod level;
 pub mod money;

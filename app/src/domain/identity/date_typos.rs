@@ -1,0 +1,149 @@
+//! Birth dates that differ by a typing mistake: one digit, day and month swapped, a day or a year off.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How two birth dates relate, when they could be the same date typed twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateRelation {
+    Equal,
+    OneDigitOff,
+    DayMonthSwapped,
+    OneDayOff,
+    OneYearOff,
+}
+
+fn digits(d: NaiveDate) -> [u8; 8] {
+    let s = d.format("%d%m%Y").to_string();
+    let mut out = [0u8; 8];
+    for (slot, b) in out.iter_mut().zip(s.bytes()) {
+        *slot = b;
+    }
+    out
+}
+
+/// `Some` when `a` and `b` could be one date typed twice.
+pub fn relate(a: NaiveDate, b: NaiveDate) -> Option<DateRelation> {
+    if a == b {
+        return Some(DateRelation::Equal);
+    }
+    let differing = digits(a)
+        .iter()
+        .zip(digits(b).iter())
+        .filter(|(x, y)| x != y)
+        .count();
+    if differing == 1 {
+        Some(DateRelation::OneDigitOff)
+    } else if a.day() == b.month() && a.month() == b.day() && a.year() == b.year() {
+        Some(DateRelation::DayMonthSwapped)
+    } else if (a - b).num_days().abs() == 1 {
+        Some(DateRelation::OneDayOff)
+    } else if a.day() == b.day() && a.month() == b.month() && (a.year() - b.year()).abs() == 1 {
+        Some(DateRelation::OneYearOff)
+    } else {
+        None
+    }
+}
+
+/// Every valid date that `relate` accepts for `d`, `d` itself first: the blocking keys under
+/// which candidates for a duplicate are looked up.
+pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = vec![d];
+    let mut push = |candidate: Option<NaiveDate>| {
+        if let Some(c) = candidate {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    };
+    let original = digits(d);
+    for position in 0..8 {
+        for digit in b'0'..=b'9' {
+            if digit == original[position] {
+                continue;
+            }
+            let mut changed = original;
+            changed[position] = digit;
+            let text = String::from_utf8_lossy(&changed).into_owned();
+            push(NaiveDate::parse_from_str(&text, "%d%m%Y").ok());
+        }
+    }
+    push(NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()));
+    push(d.checked_add_signed(Duration::days(1)));
+    push(d.checked_sub_signed(Duration::days(1)));
+    push(NaiveDate::from_ymd_opt(d.year() + 1, d.month(), d.day()));
+    push(NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn each_kind_of_typo_is_recognised() {
+        let base = d(2015, 3, 12);
+        assert_eq!(relate(base, base), Some(DateRelation::Equal));
+        assert_eq!(
+            relate(base, d(2015, 3, 13)),
+            Some(DateRelation::OneDigitOff)
+        );
+        assert_eq!(
+            relate(base, d(2016, 3, 12)),
+            Some(DateRelation::OneDigitOff)
+        );
+        assert_eq!(
+            relate(base, d(2015, 12, 3)),
+            Some(DateRelation::DayMonthSwapped)
+        );
+        assert_eq!(
+            relate(d(2015, 3, 31), d(2015, 4, 1)),
+            Some(DateRelation::OneDayOff)
+        );
+        assert_eq!(
+            relate(d(2019, 6, 1), d(2020, 6, 1)),
+            Some(DateRelation::OneYearOff)
+        );
+    }
+
+    #[test]
+    fn unrelated_dates_are_not_typos() {
+        assert_eq!(relate(d(2015, 3, 12), d(2015, 5, 20)), None);
+        assert_eq!(relate(d(2015, 3, 12), d(2009, 3, 12)), None);
+    }
+
+    #[test]
+    fn variants_include_the_date_itself_first_and_hold_no_repeats() {
+        let v = typo_variants(d(2015, 3, 12));
+        assert_eq!(v[0], d(2015, 3, 12));
+        let mut sorted = v.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), v.len());
+        assert!(v.len() < 100, "{}", v.len());
+    }
+
+    proptest! {
+        #[test]
+        fn variants_are_exactly_the_related_dates(days in 0i64..9000, other in 0i64..9000) {
+            let a = d(2000, 1, 1) + Duration::days(days);
+            let variants = typo_variants(a);
+            for v in &variants {
+                prop_assert!(relate(a, *v).is_some(), "{a} {v}");
+            }
+            let b = d(2000, 1, 1) + Duration::days(other);
+            prop_assert_eq!(relate(a, b).is_some(), variants.contains(&b), "{} {}", a, b);
+        }
+
+        #[test]
+        fn relating_is_symmetric(x in 0i64..9000, y in 0i64..9000) {
+            let (a, b) = (d(2000, 1, 1) + Duration::days(x), d(2000, 1, 1) + Duration::days(y));
+            prop_assert_eq!(relate(a, b).is_some(), relate(b, a).is_some());
+        }
+    }
+}

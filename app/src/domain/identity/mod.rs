@@ -1,0 +1,9 @@
+//! Identity of children and parents: parsing what people type, and the duplicate rules of SPEC §5.
+
+pub mod birth_certificate;
+pub mod date_typos;
+pub mod normalize;
+pub mod similarity;
+pub mod snils;
+pub mod translit;
+pub mod verdict;

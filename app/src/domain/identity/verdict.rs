@@ -1,0 +1,151 @@
+//! The duplicate verdict (SPEC §5): is a new child the same as one already registered?
+//!
+//! * exact — the same normalised surname, name, patronymic, sex and birth date; or the same valid
+//!   СНИЛС; or the same birth certificate. Refused (R1).
+//! * probable — a close birth date (a typo) and close names (typos, transliteration, surname and
+//!   name swapped, one half of a double surname, a patronymic on one side only). Warned.
+//! * distinct — everything else; in particular twins: the same surname, patronymic and birth date
+//!   with another first name, or another sex.
+
+use super::birth_certificate::BirthCertificate;
+use super::date_typos::{relate, DateRelation};
+use super::normalize::normalize_name;
+use super::similarity::{names_close, surnames_close};
+use super::snils::Snils;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// What identifies a child, with names already normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildIdentity {
+    pub surname: String,
+    pub given_name: String,
+    pub patronymic: Option<String>,
+    pub sex: Sex,
+    pub birth_date: NaiveDate,
+    pub snils: Option<Snils>,
+    pub certificate: Option<BirthCertificate>,
+}
+
+impl ChildIdentity {
+    /// Normalises the names as typed; an empty patronymic is none.
+    pub fn new(
+        surname: &str,
+        given_name: &str,
+        patronymic: &str,
+        sex: Sex,
+        birth_date: NaiveDate,
+    ) -> Self {
+        let patronymic = normalize_name(patronymic);
+        Self {
+            surname: normalize_name(surname),
+            given_name: normalize_name(given_name),
+            patronymic: (!patronymic.is_empty()).then_some(patronymic),
+            sex,
+            birth_date,
+            snils: None,
+            certificate: None,
+        }
+    }
+
+    /// The key a unique index holds, so that an exact duplicate is refused by the database too.
+    pub fn exact_key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.surname,
+            self.given_name,
+            self.patronymic.as_deref().unwrap_or(""),
+            self.birth_date,
+            match self.sex {
+                Sex::Male => "m",
+                Sex::Female => "f",
+            }
+        )
+    }
+
+    /// The blocking key that finds a child by name whatever the birth date.
+    pub fn name_key(&self) -> String {
+        format!("{}|{}", self.surname, self.given_name)
+    }
+}
+
+/// Why two records are thought to be one child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExactReason {
+    SameNamesAndBirthDate,
+    SameSnils,
+    SameCertificate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Exact(ExactReason),
+    Probable {
+        date: DateRelation,
+        names_swapped: bool,
+    },
+    Distinct,
+}
+
+/// Compares a new child with one already registered.
+pub fn compare(new: &ChildIdentity, old: &ChildIdentity) -> Verdict {
+    if let (Some(a), Some(b)) = (&new.snils, &old.snils) {
+        // Two valid numbers decide alone: equal is one child, different are two.
+        return if a == b {
+            Verdict::Exact(ExactReason::SameSnils)
+        } else {
+            Verdict::Distinct
+        };
+    }
+    if let (Some(a), Some(b)) = (&new.certificate, &old.certificate) {
+        if a == b {
+            return Verdict::Exact(ExactReason::SameCertificate);
+        }
+        return Verdict::Distinct;
+    }
+    if new.sex != old.sex {
+        return Verdict::Distinct;
+    }
+    if new.exact_key() == old.exact_key() {
+        return Verdict::Exact(ExactReason::SameNamesAndBirthDate);
+    }
+    let Some(date) = relate(new.birth_date, old.birth_date) else {
+        return Verdict::Distinct;
+    };
+    let twins = date == DateRelation::Equal
+        && new.surname == old.surname
+        && new.patronymic == old.patronymic
+        && new.given_name != old.given_name;
+    if twins {
+        return Verdict::Distinct;
+    }
+    let patronymics_agree = match (&new.patronymic, &old.patronymic) {
+        (Some(a), Some(b)) => names_close(a, b),
+        _ => true,
+    };
+    if !patronymics_agree {
+        return Verdict::Distinct;
+    }
+    if surnames_close(&new.surname, &old.surname) && names_close(&new.given_name, &old.given_name) {
+        return Verdict::Probable {
+            date,
+            names_swapped: false,
+        };
+    }
+    if names_close(&new.surname, &old.given_name) && names_close(&new.given_name, &old.surname) {
+        return Verdict::Probable {
+            date,
+            names_swapped: true,
+        };
+    }
+    Verdict::Distinct
+}
+
+#[cfg(test)]
+mod tests;
