@@ -20,6 +20,28 @@ pub struct Settings {
     pub max_connections: u32,
     /// A `tracing` filter such as `info` or `kruzhok=debug,info`.
     pub log: String,
+    /// `development` (letters go to the outbox, cookies work over plain HTTP) or `production`
+    /// (SMTP required, cookies only over HTTPS).
+    pub environment: String,
+    /// The address people open, for links in letters; empty means `http://<address>`.
+    pub public_url: String,
+    /// Trust the first `X-Forwarded-For` hop as the client's address (behind a reverse proxy).
+    pub trust_forwarded_for: bool,
+    /// SMTP server for letters; without it letters go to the development outbox.
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    /// `starttls` (the default), `tls`, or `none` for a local relay.
+    pub smtp_security: String,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<SecretString>,
+    /// The sender of every letter.
+    pub mail_from: String,
+}
+
+impl Settings {
+    pub fn is_production(&self) -> bool {
+        self.environment == "production"
+    }
 }
 
 impl Settings {
@@ -45,6 +67,15 @@ impl Settings {
             .merge(Serialized::default("site_root", site_root))
             .merge(Serialized::default("max_connections", 16))
             .merge(Serialized::default("log", "info,sqlx=warn"))
+            .merge(Serialized::default("environment", "development"))
+            .merge(Serialized::default("public_url", ""))
+            .merge(Serialized::default("trust_forwarded_for", false))
+            .merge(Serialized::default("smtp_port", 587))
+            .merge(Serialized::default("smtp_security", "starttls"))
+            .merge(Serialized::default(
+                "mail_from",
+                "Кружок <noreply@kruzhok.local>",
+            ))
     }
 }
 

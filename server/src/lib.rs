@@ -2,6 +2,7 @@
 //! The binary in `main.rs` adds the command line on top.
 
 pub mod config;
+pub mod forms;
 pub mod router;
 pub mod startup;
 pub mod telemetry;

@@ -5,7 +5,9 @@ use app::server::state::AppState;
 use app::{shell, App};
 use axum::extract::{FromRef, State};
 use axum::http::{Request, StatusCode};
-use axum::routing::get;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
@@ -25,10 +27,14 @@ pub fn build(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(healthz))
+    let mut router = Router::new().route("/healthz", get(healthz));
+    for path in app::ui::FORM_PAGES {
+        router = router.route(path, post(crate::forms::render_posted_form));
+    }
+    router
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn(refuse_foreign_posts))
         .layer(CompressionLayer::new())
         .layer(
             // The path only: query strings may carry what people typed.
@@ -39,6 +45,15 @@ pub fn build(state: ServerState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+async fn refuse_foreign_posts(request: Request<axum::body::Body>, next: Next) -> Response {
+    if request.method() == axum::http::Method::POST
+        && crate::forms::foreign_origin(request.headers())
+    {
+        return (StatusCode::FORBIDDEN, "Запрос с другого сайта отклонён").into_response();
+    }
+    next.run(request).await
 }
 
 /// 200 when the database answers, 503 otherwise.

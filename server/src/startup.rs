@@ -2,12 +2,15 @@
 
 use crate::config::Settings;
 use crate::router::{self, ServerState};
-use app::server::db::Database;
-use app::server::state::AppState;
+use app::server::auth::tokens::{random_token, Signer};
+use app::server::db::{secrets, Database};
+use app::server::mail::{Mailer, SmtpSettings};
+use app::server::state::{AppState, ServiceSettings};
 use leptos::prelude::LeptosOptions;
 use secrecy::ExposeSecret;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
 pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
@@ -42,9 +45,10 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .build();
+        let app = app_state(settings, db.clone(), address).await?;
         let router = router::build(ServerState {
             leptos_options,
-            app: AppState::new(db.clone()),
+            app,
         });
         Ok(Self {
             listener,
@@ -68,12 +72,56 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.address, backend = ?self.db.backend(), "serving");
-        let result = axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await;
         self.db.close().await;
         result
     }
+}
+
+/// The state the services share: the database, the mailer, the link-signing key.
+pub async fn app_state(
+    settings: &Settings,
+    db: Database,
+    address: SocketAddr,
+) -> Result<AppState, StartupError> {
+    let mailer = match &settings.smtp_host {
+        Some(host) => Mailer::smtp(&SmtpSettings {
+            host: host.clone(),
+            port: settings.smtp_port,
+            security: settings.smtp_security.clone(),
+            username: settings.smtp_username.clone(),
+            password: settings
+                .smtp_password
+                .as_ref()
+                .map(|p| p.expose_secret().to_owned()),
+            from: settings.mail_from.clone(),
+        })?,
+        None if settings.is_production() => {
+            return Err("production needs SMTP: set smtp_host (KRUZHOK_SMTP_HOST)".into());
+        }
+        None => Mailer::Outbox,
+    };
+    let key = secrets::get_or_create(&db, "link_signing_key", &random_token()).await?;
+    let public_url = if settings.public_url.is_empty() {
+        format!("http://{address}")
+    } else {
+        settings.public_url.trim_end_matches('/').to_owned()
+    };
+    Ok(AppState {
+        db,
+        mailer,
+        signer: Signer::new(key.as_bytes()),
+        settings: Arc::new(ServiceSettings {
+            public_url,
+            secure_cookies: settings.is_production(),
+            trust_forwarded_for: settings.trust_forwarded_for,
+        }),
+    })
 }
 
 /// Completes on Ctrl+C or SIGTERM.

@@ -1,6 +1,8 @@
 //! Server functions: thin adapters at stable endpoints under `/api/`, one file per area.
 
+pub mod accounts;
 pub mod catalog;
+pub mod dev;
 
 #[cfg(feature = "ssr")]
 mod respond;

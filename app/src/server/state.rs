@@ -1,25 +1,43 @@
 //! The state every server function and page render reaches through Leptos context.
 
+use super::auth::tokens::Signer;
 use super::db::Database;
+use super::mail::Mailer;
 use crate::error::AppError;
 use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// Settings the services need, decided at start-up.
+#[derive(Debug, Clone)]
+pub struct ServiceSettings {
+    /// The address people open, for links in letters, without a trailing slash.
+    pub public_url: String,
+    /// `Secure` on cookies: on everywhere but plain-HTTP development.
+    pub secure_cookies: bool,
+    /// Whether to trust `X-Forwarded-For` from a reverse proxy for the client's address.
+    pub trust_forwarded_for: bool,
+}
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Database,
+    pub mailer: Mailer,
+    pub signer: Signer,
+    pub settings: Arc<ServiceSettings>,
 }
 
 impl AppState {
-    pub fn new(db: Database) -> Self {
-        Self { db }
-    }
-
     /// The state of the current request; missing state is a wiring bug, reported as `Internal`.
     pub fn current() -> Result<Self, AppError> {
         leptos::prelude::use_context::<AppState>().ok_or_else(|| {
             tracing::error!("AppState is not provided to this request");
             AppError::Internal
         })
+    }
+
+    /// A link into the site for a letter.
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.settings.public_url)
     }
 }
 

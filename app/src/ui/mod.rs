@@ -1,6 +1,7 @@
 //! The user interface: the HTML shell, the routes, pages and components.
 
 pub mod components;
+pub mod forms;
 pub mod pages;
 
 use components::header::SiteHeader;
@@ -9,6 +10,15 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::{home::HomePage, not_found::NotFound, program::ProgramPage, programs::ProgramsPage};
+
+/// Pages whose forms post to their own address; the server renders them with the posted fields.
+pub const FORM_PAGES: &[&str] = &[
+    "/register/new",
+    "/login",
+    "/logout",
+    "/reset-password",
+    "/reset-password/new",
+];
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

@@ -132,7 +132,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     tokio::spawn(application.run_until(std::future::pending()));
     Some(TestApp {
         base,
-        client: reqwest::Client::new(),
+        client: TestApp::new_client(),
         db,
         cleanup,
     })
@@ -153,6 +153,44 @@ pub fn demo_day() -> chrono::NaiveDate {
 }
 
 impl TestApp {
+    /// A browser of its own: a cookie jar, no redirects followed.
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("a client")
+    }
+
+    /// POSTs a form to a server function with `client` and returns status and body.
+    pub async fn post_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String) {
+        let response = client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("the request is answered");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
+    }
+
+    /// POSTs a form with this app's own client, expects `status`, decodes the JSON answer.
+    pub async fn post_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        status: u16,
+    ) -> T {
+        let (actual, body) = self.post_with(&self.client, path, fields).await;
+        assert_eq!(actual, status, "POST {path} answered {actual}: {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("POST {path}: {e}: {body}"))
+    }
+
     pub async fn get(&self, path_and_query: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path_and_query}", self.base))

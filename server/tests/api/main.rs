@@ -1,8 +1,11 @@
 //! Integration tests: the real server on port 0 with a fresh database, called over HTTP at its
 //! stable `/api/…` endpoints, once on SQLite and once on PostgreSQL.
 
+mod accounts_support;
 mod helpers;
 
+mod accounts_registration;
+mod accounts_sessions;
 mod catalog_filters;
 mod catalog_list;
 mod catalog_program;

@@ -85,9 +85,7 @@ pub fn check_password(password: &str) -> Result<(), &'static str> {
         return Err(PASSWORD_TOO_LONG);
     }
     let lower = password.to_lowercase();
-    if COMMON.contains(&lower.as_str())
-        || password.chars().all(|c| Some(c) == password.chars().next())
-    {
+    if COMMON.contains(&lower.as_str()) || password.chars().all(|c| password.starts_with(c)) {
         return Err(PASSWORD_COMMON);
     }
     Ok(())

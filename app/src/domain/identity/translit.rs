@@ -48,8 +48,7 @@ pub fn latin_skeleton(name: &str) -> String {
         .replace("ts", "c")
         .replace("tz", "c")
         .replace('w', "v")
-        .replace('j', "i")
-        .replace('y', "i")
+        .replace(['j', 'y'], "i")
         .replace('x', "ks");
     s = s.replace("ie", "e").replace("ii", "i");
     s

@@ -10,7 +10,7 @@ pub enum DbError {
     #[error("check constraint violated")]
     CheckViolation,
     #[error(transparent)]
-    Other(#[from] sqlx::Error),
+    Other(sqlx::Error),
 }
 
 impl DbError {
@@ -20,6 +20,12 @@ impl DbError {
             sqlx::Error::Database(db) if db.is_check_violation() => DbError::CheckViolation,
             _ => DbError::Other(error),
         }
+    }
+}
+
+impl From<sqlx::Error> for DbError {
+    fn from(error: sqlx::Error) -> Self {
+        DbError::from_sqlx(error)
     }
 }
 

@@ -3,12 +3,18 @@
 //! Queries are written once with `$n` placeholders (SQLite accepts them) and run on whichever pool
 //! the `DATABASE_URL` chose; `on_pool!` type-checks each body against both drivers.
 
+pub mod accounts;
 pub mod catalog;
 mod connect;
+pub mod email_tokens;
 mod error;
+pub mod outbox;
 pub mod params;
 pub mod plans;
+pub mod rate_limits;
+pub mod secrets;
 pub mod seed;
+pub mod sessions;
 
 pub use connect::Database;
 pub use error::DbError;

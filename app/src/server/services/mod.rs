@@ -1,6 +1,9 @@
 //! Services: the rules of each area over the database. The catalogue is public, so its services
 //! take no actor; later areas take the actor and check what it may do.
 
+pub mod accounts;
 pub mod catalog;
+pub mod rate_limit;
+pub mod registration;
 pub mod seed;
 pub mod seed_data;

@@ -1,0 +1,102 @@
+//! The session cookie: HttpOnly, SameSite=Lax, Secure outside development; a fresh token at every
+//! log-in; only the token's hash in the database, so that several servers share sessions.
+
+use super::tokens::{random_token, token_hash};
+use crate::error::AppError;
+use crate::server::db::sessions;
+use crate::server::state::AppState;
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::HeaderValue;
+use chrono::{Duration, Utc};
+use cookie::{time, Cookie, SameSite};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+pub const COOKIE_NAME: &str = "kruzhok_session";
+const SESSION_DAYS: i64 = 30;
+
+/// The session token the browser sent, if any.
+pub fn session_token() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|header| Cookie::split_parse(header.to_owned()).flatten())
+        .find(|c| c.name() == COOKIE_NAME)
+        .map(|c| c.value().to_owned())
+}
+
+/// The signed-in account of this request.
+pub async fn current_account_id(state: &AppState) -> Result<Option<i64>, AppError> {
+    let Some(token) = session_token() else {
+        return Ok(None);
+    };
+    Ok(sessions::account_of(&state.db, &token_hash(&token), Utc::now()).await?)
+}
+
+/// Signs `account_id` in with a new session, ending the browser's previous one.
+pub async fn start_session(state: &AppState, account_id: i64) -> Result<(), AppError> {
+    if let Some(old) = session_token() {
+        sessions::delete(&state.db, &token_hash(&old)).await?;
+    }
+    let token = random_token();
+    sessions::insert(
+        &state.db,
+        &token_hash(&token),
+        account_id,
+        Utc::now() + Duration::days(SESSION_DAYS),
+    )
+    .await?;
+    set_cookie(state, &token, time::Duration::days(SESSION_DAYS));
+    Ok(())
+}
+
+/// Signs the browser out.
+pub async fn end_session(state: &AppState) -> Result<(), AppError> {
+    if let Some(token) = session_token() {
+        sessions::delete(&state.db, &token_hash(&token)).await?;
+    }
+    set_cookie(state, "", time::Duration::ZERO);
+    Ok(())
+}
+
+fn set_cookie(state: &AppState, value: &str, max_age: time::Duration) {
+    let cookie = Cookie::build((COOKIE_NAME, value.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies)
+        .max_age(max_age)
+        .build();
+    if let (Some(response), Ok(header)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie.to_string()),
+    ) {
+        response.append_header(SET_COOKIE, header);
+    }
+}
+
+/// The client's address for rate limits: the socket peer, or the first `X-Forwarded-For` hop when
+/// the server sits behind a trusted proxy.
+pub fn client_address(state: &AppState) -> String {
+    let Some(parts) = use_context::<Parts>() else {
+        return "unknown".to_owned();
+    };
+    if state.settings.trust_forwarded_for {
+        if let Some(first) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return first.trim().to_owned();
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+}

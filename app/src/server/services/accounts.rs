@@ -1,0 +1,182 @@
+//! Signing in and out, confirming the e-mail, resetting the password.
+
+use crate::api::accounts::{LoginForm, SignedIn};
+use crate::domain::account::email::Email;
+use crate::domain::account::password::check_password;
+use crate::domain::field_error::FieldError;
+use crate::error::AppError;
+use crate::server::auth::passwords::{hash_password, verify_password};
+use crate::server::auth::session::{
+    client_address, current_account_id, end_session, start_session,
+};
+use crate::server::auth::tokens::{random_token, token_hash};
+use crate::server::db::{accounts, email_tokens};
+use crate::server::mail::{letters, Letter};
+use crate::server::state::AppState;
+use chrono::{Duration, Utc};
+
+pub const WRONG_CREDENTIALS: &str = "Неверная почта или пароль";
+pub const LINK_INVALID: &str =
+    "Ссылка недействительна: она устарела или уже использована. Запросите новую";
+const RESET_HOURS: i64 = 2;
+
+/// Sends a letter; a failure is logged and recorded on the account (SPEC 4.6), never shown as an
+/// error of the action that caused the letter.
+pub async fn deliver(state: &AppState, account_id: i64, letter: &Letter) {
+    if let Err(error) = state.mailer.send(&state.db, letter).await {
+        tracing::warn!(account_id, %error, "letter not delivered");
+        if let Err(error) = accounts::mark_undeliverable(&state.db, account_id, Utc::now()).await {
+            tracing::error!(
+                account_id,
+                ?error,
+                "could not record the undelivered letter"
+            );
+        }
+    }
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn login(state: &AppState, form: LoginForm) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let email = Email::parse(&form.email)
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    if form.password.is_empty() {
+        errors.push(FieldError::new("password", "Введите пароль"));
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    super::rate_limit::check(
+        state,
+        &format!("login-ip:{}", client_address(state)),
+        30,
+        900,
+    )
+    .await?;
+    super::rate_limit::check(
+        state,
+        &format!("login-email:{}", email.canonical()),
+        10,
+        900,
+    )
+    .await?;
+    let account = accounts::find_by_email(&state.db, &email.canonical()).await?;
+    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    if !verify_password(form.password, hash).await? {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "password",
+            WRONG_CREDENTIALS,
+        )]));
+    }
+    let account = account.ok_or(AppError::Internal)?;
+    start_session(state, account.id).await?;
+    tracing::info!(account_id = account.id, "signed in");
+    Ok(())
+}
+
+pub async fn logout(state: &AppState) -> Result<(), AppError> {
+    end_session(state).await
+}
+
+pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
+    let Some(id) = current_account_id(state).await? else {
+        return Ok(None);
+    };
+    Ok(accounts::find(&state.db, id).await?.map(|a| SignedIn {
+        display_name: match &a.patronymic {
+            Some(p) => format!("{} {}", a.given_name, p),
+            None => a.given_name.clone(),
+        },
+        email: a.email,
+        email_confirmed: a.email_confirmed_at.is_some(),
+        is_teen: a.kind == "teen",
+    }))
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn confirm_email(state: &AppState, signed: &str) -> Result<(), AppError> {
+    let now = Utc::now();
+    let token = state
+        .signer
+        .verify(signed, now.timestamp())
+        .ok_or_else(|| AppError::Conflict(LINK_INVALID.into()))?;
+    let account_id = email_tokens::consume(&state.db, "confirm_email", &token_hash(&token), now)
+        .await?
+        .ok_or_else(|| AppError::Conflict(LINK_INVALID.into()))?;
+    accounts::confirm_email(&state.db, account_id, now).await?;
+    tracing::info!(account_id, "e-mail confirmed");
+    Ok(())
+}
+
+/// Always answers the same, so that nobody learns which addresses have accounts.
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn request_password_reset(state: &AppState, email: &str) -> Result<(), AppError> {
+    let email =
+        Email::parse(email).map_err(|m| AppError::Validation(vec![FieldError::new("email", m)]))?;
+    super::rate_limit::check(
+        state,
+        &format!("reset-ip:{}", client_address(state)),
+        20,
+        3600,
+    )
+    .await?;
+    if super::rate_limit::check(
+        state,
+        &format!("reset-email:{}", email.canonical()),
+        3,
+        3600,
+    )
+    .await
+    .is_err()
+    {
+        return Ok(());
+    }
+    if let Some(account) = accounts::find_by_email(&state.db, &email.canonical()).await? {
+        let token = random_token();
+        let expires = Utc::now() + Duration::hours(RESET_HOURS);
+        email_tokens::insert(
+            &state.db,
+            account.id,
+            "reset_password",
+            &token_hash(&token),
+            expires,
+        )
+        .await?;
+        let link = state.link(&format!(
+            "/reset-password/new?token={}",
+            state.signer.sign(&token, expires.timestamp())
+        ));
+        deliver(
+            state,
+            account.id,
+            &letters::reset_password(&account.email, &link),
+        )
+        .await;
+    }
+    Ok(())
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn reset_password(
+    state: &AppState,
+    signed: &str,
+    password: String,
+) -> Result<(), AppError> {
+    check_password(&password)
+        .map_err(|m| AppError::Validation(vec![FieldError::new("password", m)]))?;
+    let now = Utc::now();
+    let token = state
+        .signer
+        .verify(signed, now.timestamp())
+        .ok_or_else(|| AppError::Conflict(LINK_INVALID.into()))?;
+    let account_id = email_tokens::consume(&state.db, "reset_password", &token_hash(&token), now)
+        .await?
+        .ok_or_else(|| AppError::Conflict(LINK_INVALID.into()))?;
+    let hash = hash_password(password).await?;
+    // The link came by e-mail, so the address works: it counts as confirmed.
+    accounts::set_password(&state.db, account_id, &hash, now).await?;
+    accounts::confirm_email(&state.db, account_id, now).await?;
+    tracing::info!(account_id, "password reset; all sessions ended");
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Forms that work before and without the WebAssembly.
+//!
+//! A form posts to its own page. Without JavaScript the server decodes the body into a
+//! [`FormSubmission`], renders the page with it in context, and the page runs the server function
+//! while rendering, so the answer (errors next to fields, or the next step) arrives as HTML. Once
+//! hydrated, the same form is submitted through the server function directly.
+
+use serde::de::DeserializeOwned;
+
+/// The fields of a form posted without JavaScript, in the order sent.
+#[derive(Clone, Debug, Default)]
+pub struct FormSubmission(pub Vec<(String, String)>);
+
+impl FormSubmission {
+    /// The fields as the form type of a server function.
+    pub fn decode<T: DeserializeOwned>(&self) -> Option<T> {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.0.iter())
+            .finish();
+        serde_qs::Config::new(5, false).deserialize_str(&query).ok()
+    }
+}
+
+/// The submission this page render is answering, decoded as `T`; `None` in the browser and for GET.
+pub fn posted<T: DeserializeOwned>() -> Option<T> {
+    leptos::prelude::use_context::<FormSubmission>().and_then(|s| s.decode())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::accounts::LoginForm;
+
+    #[test]
+    fn a_posted_body_decodes_into_the_form_type() {
+        let s = FormSubmission(vec![
+            ("email".into(), "a@b.ru".into()),
+            ("password".into(), "пароль & ещё".into()),
+        ]);
+        let form: LoginForm = s.decode().unwrap();
+        assert_eq!(form.email, "a@b.ru");
+        assert_eq!(form.password, "пароль & ещё");
+    }
+}
