@@ -9,6 +9,13 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::cabinet::CabinetPage;
+use pages::confirm_email::ConfirmEmailPage;
+use pages::login::LoginPage;
+use pages::logout::LogoutPage;
+use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
+use pages::register_wizard::RegisterWizardPage;
+use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
 use pages::{home::HomePage, not_found::NotFound, program::ProgramPage, programs::ProgramsPage};
 
 /// Pages whose forms post to their own address; the server renders them with the posted fields.
@@ -64,6 +71,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/programs") view=ProgramsPage ssr=SsrMode::Async />
                     <Route path=path!("/programs/:id") view=ProgramPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterGatePage ssr=SsrMode::Async />
+                    <Route path=path!("/register/already") view=RegisterAlreadyPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/new") view=RegisterWizardPage ssr=SsrMode::Async />
+                    <Route path=path!("/confirm-email") view=ConfirmEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/logout") view=LogoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,9 +1,14 @@
+use crate::api::accounts::current_user;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-/// The site header: the name that leads home and the main sections. Log-in and the role switch
-/// join it when accounts arrive.
+/// The site header: the name that leads home, the catalogue, and the account: «Войти» or the
+/// cabinet and «Выйти». (The role switch joins it with the operators' workspace.)
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let location = use_location();
+    // Asked again on every navigation, so that logging in or out shows at once.
+    let me = Resource::new(move || location.pathname.get(), |_| current_user());
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -12,6 +17,22 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label="Основная навигация">
                 <a href="/programs">"Программы"</a>
+                <Transition fallback=|| view! { <a href="/login">"Войти"</a> }>
+                    {move || Suspend::new(async move {
+                        match me.await {
+                            Ok(Some(_)) => {
+                                view! {
+                                    <a href="/cabinet">"Кабинет"</a>
+                                    <form method="post" action="/logout" class="inline-form">
+                                        <button type="submit" class="link-button">"Выйти"</button>
+                                    </form>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <a href="/login">"Войти"</a> }.into_any(),
+                        }
+                    })}
+                </Transition>
             </nav>
         </header>
     }

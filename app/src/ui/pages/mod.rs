@@ -1,4 +1,12 @@
+pub mod cabinet;
+pub mod confirm_email;
 pub mod home;
+pub mod login;
+pub mod logout;
 pub mod not_found;
 pub mod program;
 pub mod programs;
+pub mod register_gate;
+pub mod register_steps;
+pub mod register_wizard;
+pub mod reset_password;

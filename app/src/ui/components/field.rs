@@ -1,0 +1,79 @@
+use crate::domain::field_error::FieldError;
+use leptos::prelude::*;
+
+/// The message for `name` among `errors`.
+pub fn error_for(errors: &[FieldError], name: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == name)
+        .map(|e| e.message.clone())
+}
+
+/// A labelled text input with its hint and its error, wired for screen readers: the input's id is
+/// `field-<name>` (the error summary links there) and it is described by the error or the hint.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(into)] value: String,
+    #[prop(default = None)] error: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("hint-{name}");
+    let error_id = format!("error-{name}");
+    let described = match (&error, hint) {
+        (Some(_), _) => Some(error_id.clone()),
+        (None, Some(_)) => Some(hint_id.clone()),
+        (None, None) => None,
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                inputmode=inputmode
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=described
+            />
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}
+
+/// A checkbox with its label to the right and its error below.
+#[component]
+pub fn CheckField(
+    name: &'static str,
+    #[prop(into)] label: String,
+    checked: bool,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("error-{name}");
+    view! {
+        <div class="field">
+            <div class="field-check">
+                <input
+                    id=id.clone()
+                    name=name
+                    type="checkbox"
+                    value="1"
+                    checked=checked
+                    aria-invalid=error.is_some().then_some("true")
+                    aria-describedby=error.is_some().then(|| error_id.clone())
+                />
+                <label for=id>{label}</label>
+            </div>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}

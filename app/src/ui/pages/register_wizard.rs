@@ -1,0 +1,161 @@
+use crate::api::accounts::{
+    list_municipalities, register, Municipality, Register, RegistrationForm, RegistrationOutcome,
+    WizardStep,
+};
+use crate::error::AppError;
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::steps::StepIndicator;
+use crate::ui::forms::posted;
+use crate::ui::pages::register_steps::{ContactsStep, PasswordStep, PersonStep, Registered};
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Steps 2–5 of the registration. Each step is a form posting to this page; with JavaScript it is
+/// sent through the server function instead and the next step appears without a reload.
+#[component]
+pub fn RegisterWizardPage() -> impl IntoView {
+    let submitted = posted::<RegistrationForm>();
+    let last_form = RwSignal::new(submitted.clone());
+    let from_post = Resource::new(
+        || (),
+        move |_| {
+            let form = submitted.clone();
+            async move {
+                match form {
+                    Some(form) => Some(register(form).await),
+                    None => None,
+                }
+            }
+        },
+    );
+    let municipalities = Resource::new(|| (), |_| list_municipalities());
+    let action = ServerAction::<Register>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = Register::from_event(&ev) {
+            ev.prevent_default();
+            last_form.set(Some(args.form.clone()));
+            action.dispatch(args);
+        }
+    };
+    view! {
+        <Title text="Регистрация" />
+        <h1>"Регистрация"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
+            {move || Suspend::new(async move {
+                let municipalities = municipalities.await.unwrap_or_default();
+                let posted_outcome = from_post.await;
+                view! {
+                    {move || {
+                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
+                        render(outcome, last_form.get(), municipalities.clone(), action.pending().get(), on_submit)
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn render(
+    outcome: Option<Result<RegistrationOutcome, AppError>>,
+    last_form: Option<RegistrationForm>,
+    municipalities: Vec<Municipality>,
+    pending: bool,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+) -> AnyView {
+    let (step, form, errors, gmail_warning, account_exists, failure) = match outcome {
+        None => (
+            WizardStep::Person,
+            Box::new(RegistrationForm {
+                kind: "parent".into(),
+                ..Default::default()
+            }),
+            Vec::new(),
+            false,
+            false,
+            None,
+        ),
+        Some(Ok(RegistrationOutcome::Registered { email })) => {
+            return view! { <Registered email /> }.into_any()
+        }
+        Some(Ok(RegistrationOutcome::Step {
+            step,
+            form,
+            errors,
+            gmail_warning,
+            account_exists,
+        })) => (step, form, errors, gmail_warning, account_exists, None),
+        Some(Err(e)) => {
+            let form = last_form.unwrap_or_default();
+            (
+                WizardStep::from_code(&form.step),
+                Box::new(form),
+                Vec::new(),
+                false,
+                false,
+                Some(e.to_string()),
+            )
+        }
+    };
+    let form = *form;
+    view! {
+        <StepIndicator current=step.number() />
+        {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+        {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
+        <form method="post" action="/register/new" novalidate on:submit=on_submit class="card wizard">
+            <input type="hidden" name="step" value=step.code() />
+            {hidden_except(&form, step)}
+            {match step {
+                WizardStep::Person => view! { <PersonStep form errors municipalities /> }.into_any(),
+                WizardStep::Contacts => view! { <ContactsStep form errors gmail_warning account_exists /> }.into_any(),
+                WizardStep::Password => view! { <PasswordStep form errors /> }.into_any(),
+            }}
+            <div class="wizard-actions">
+                {(step != WizardStep::Person)
+                    .then(|| {
+                        view! {
+                            <button type="submit" name="go" value="back" class="button button-secondary" disabled=pending>
+                                "Назад"
+                            </button>
+                        }
+                    })}
+                <button type="submit" name="go" value="next" class="button button-primary" disabled=pending>
+                    {if step == WizardStep::Password { "Зарегистрироваться" } else { "Далее" }}
+                </button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// Fields of the other steps travel as hidden inputs, so «Назад» and «Далее» lose nothing.
+fn hidden_except(form: &RegistrationForm, step: WizardStep) -> impl IntoView {
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
+    if step != WizardStep::Person {
+        fields.extend([
+            ("kind", form.kind.clone()),
+            ("surname", form.surname.clone()),
+            ("given_name", form.given_name.clone()),
+            ("patronymic", form.patronymic.clone()),
+            ("municipality", form.municipality.clone()),
+        ]);
+    }
+    if step != WizardStep::Contacts {
+        fields.extend([
+            ("phone", form.phone.clone()),
+            ("email", form.email.clone()),
+            ("gmail_ok", form.gmail_ok.clone()),
+        ]);
+    }
+    if step != WizardStep::Password {
+        fields.extend([
+            ("password", form.password.clone()),
+            ("consent", form.consent.clone()),
+        ]);
+    }
+    fields
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view()
+}
