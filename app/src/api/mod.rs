@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod children;
 pub mod dev;
 
 #[cfg(feature = "ssr")]

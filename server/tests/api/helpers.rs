@@ -21,6 +21,7 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: Database,
+    database_url: String,
     cleanup: Cleanup,
 }
 
@@ -118,6 +119,18 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
             )
         }
     };
+    let (base, db) = start_server(&url).await;
+    Some(TestApp {
+        base,
+        client: TestApp::new_client(),
+        db,
+        database_url: url,
+        cleanup,
+    })
+}
+
+/// Starts a server (a task here, as a process would be) on `url`; its base address and its pool.
+async fn start_server(url: &str) -> (String, Database) {
     let settings: Settings = Settings::figment()
         .merge(Serialized::default("database_url", url))
         .merge(Serialized::default("address", "127.0.0.1:0"))
@@ -130,12 +143,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     let base = format!("http://{}", application.address());
     let db = application.database().clone();
     tokio::spawn(application.run_until(std::future::pending()));
-    Some(TestApp {
-        base,
-        client: TestApp::new_client(),
-        db,
-        cleanup,
-    })
+    (base, db)
 }
 
 /// A server whose database holds the demo catalogue.
@@ -153,6 +161,73 @@ pub fn demo_day() -> chrono::NaiveDate {
 }
 
 impl TestApp {
+    /// Another server on the same database, as a second process behind a load balancer would be.
+    pub async fn sibling_base(&self) -> String {
+        start_server(&self.database_url).await.0
+    }
+
+    /// A signed-in browser of a new parent account, made directly in the database (no password
+    /// hashing, no rate limits), for tests that need many parents.
+    pub async fn signed_in_parent(&self, n: usize, kind: &str) -> reqwest::Client {
+        use app::server::auth::tokens::{random_token, token_hash};
+        use app::server::db::{accounts, sessions};
+        let email = format!("parent{n}.{}@mail.ru", unique_suffix());
+        let phone = format!(
+            "+79{:09}",
+            (n as u64 * 7919
+                + std::process::id() as u64 * 13
+                + COUNTER.fetch_add(1, Ordering::SeqCst) as u64)
+                % 1_000_000_000
+        );
+        const FIRST: &str = "SELECT id FROM municipalities ORDER BY sort_order LIMIT 1";
+        let municipality: i64 = match &self.db {
+            Database::Sqlite(pool) => sqlx::query_scalar(FIRST).fetch_one(pool).await,
+            Database::Postgres(pool) => sqlx::query_scalar(FIRST).fetch_one(pool).await,
+        }
+        .expect("seeded municipalities");
+        let account = accounts::NewAccount {
+            kind,
+            surname: "Петрова",
+            given_name: "Анна",
+            patronymic: None,
+            phone: &phone,
+            email: &email,
+            email_canonical: &email,
+            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            municipality_id: municipality,
+            pd_consent_at: chrono::Utc::now(),
+        };
+        let id = accounts::insert_with_token(
+            &self.db,
+            &account,
+            &token_hash(&random_token()),
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("insert")
+        .expect("a new account");
+        let token = random_token();
+        sessions::insert(
+            &self.db,
+            &token_hash(&token),
+            id,
+            chrono::Utc::now() + chrono::Duration::days(1),
+        )
+        .await
+        .expect("a session");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "cookie",
+            format!("kruzhok_session={token}")
+                .parse()
+                .expect("a header"),
+        );
+        reqwest::Client::builder()
+            .default_headers(headers)
+            .build()
+            .expect("a client")
+    }
+
     /// A browser of its own: a cookie jar, no redirects followed.
     pub fn new_client() -> reqwest::Client {
         reqwest::Client::builder()

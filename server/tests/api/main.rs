@@ -9,6 +9,7 @@ mod accounts_sessions;
 mod catalog_filters;
 mod catalog_list;
 mod catalog_program;
+mod children;
 mod health;
 mod pages;
 mod query_plans;

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod children;
 mod connect;
 pub mod email_tokens;
 mod error;

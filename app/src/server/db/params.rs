@@ -6,6 +6,7 @@ pub enum Param {
     Text(String),
     Int(i64),
     Bool(bool),
+    Date(chrono::NaiveDate),
 }
 
 /// A growing list of bound values that hands out `$n` placeholders in order.
@@ -34,6 +35,7 @@ macro_rules! bind_params {
                 $crate::server::db::params::Param::Text(s) => query.bind(s.clone()),
                 $crate::server::db::params::Param::Int(i) => query.bind(*i),
                 $crate::server::db::params::Param::Bool(b) => query.bind(*b),
+                $crate::server::db::params::Param::Date(d) => query.bind(*d),
             };
         }
         query

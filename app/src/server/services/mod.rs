@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod children;
 pub mod rate_limit;
 pub mod registration;
 pub mod seed;

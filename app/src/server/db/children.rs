@@ -1,0 +1,187 @@
+//! Children, their guardians and duplicate flags.
+
+use super::params::{bind_params, Param, Params};
+use super::{on_pool, BeginWrite, Database, DbError};
+use chrono::{Datelike, NaiveDate};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ChildRow {
+    pub id: i64,
+    pub surname: String,
+    pub given_name: String,
+    pub patronymic: Option<String>,
+    pub sex: String,
+    pub birth_date: NaiveDate,
+    pub snils: Option<String>,
+    pub certificate_key: Option<String>,
+    pub confirmed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub confirmed_by: Option<String>,
+    pub flagged: bool,
+}
+
+const COLUMNS: &str = "c.id, c.surname, c.given_name, c.patronymic, c.sex, c.birth_date, c.snils, \
+    c.certificate_key, c.confirmed_at, o.short_name AS confirmed_by, \
+    EXISTS (SELECT 1 FROM duplicate_flags f WHERE f.child_id = c.id AND f.resolved_at IS NULL) AS flagged";
+
+/// A child to insert; keys come from the domain's normalisation.
+pub struct NewChild<'a> {
+    pub surname: &'a str,
+    pub given_name: &'a str,
+    pub patronymic: Option<&'a str>,
+    pub sex: &'a str,
+    pub birth_date: NaiveDate,
+    pub snils: Option<&'a str>,
+    pub birth_certificate: Option<&'a str>,
+    pub certificate_key: Option<&'a str>,
+    pub exact_key: &'a str,
+    pub name_key: &'a str,
+}
+
+/// Where to look for candidates: the blocking keys.
+pub struct Blocking<'a> {
+    pub dates: &'a [NaiveDate],
+    pub name_keys: &'a [String],
+    pub snils: Option<&'a str>,
+    pub certificate_key: Option<&'a str>,
+}
+
+/// What the caller decided after seeing the candidates, inside the transaction.
+pub enum Decision {
+    Insert { flag: Option<(i64, String)> },
+    Stop,
+}
+
+fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
+    let mut params = Params::default();
+    let dates: Vec<String> = blocking
+        .dates
+        .iter()
+        .map(|d| params.push(Param::Date(*d)))
+        .collect();
+    let names: Vec<String> = blocking
+        .name_keys
+        .iter()
+        .map(|k| params.push(Param::Text(k.clone())))
+        .collect();
+    let mut any = vec![
+        format!("c.birth_date IN ({})", dates.join(", ")),
+        format!("c.name_key IN ({})", names.join(", ")),
+    ];
+    if let Some(s) = blocking.snils {
+        any.push(format!(
+            "c.snils = {}",
+            params.push(Param::Text(s.to_owned()))
+        ));
+    }
+    if let Some(k) = blocking.certificate_key {
+        any.push(format!(
+            "c.certificate_key = {}",
+            params.push(Param::Text(k.to_owned()))
+        ));
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM children c LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
+         WHERE c.retired_at IS NULL AND ({})",
+        any.join(" OR ")
+    );
+    (sql, params)
+}
+
+/// Children that share a blocking key with the new one: never a scan of the register.
+pub async fn candidates(db: &Database, blocking: &Blocking<'_>) -> Result<Vec<ChildRow>, DbError> {
+    let (sql, params) = candidates_sql(blocking);
+    on_pool!(db, pool => bind_params!(sqlx::query_as::<_, ChildRow>(&sql), params)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}
+
+/// Checks the candidates again and inserts in one write transaction, so that two submissions of one
+/// child cannot both pass: SQLite serialises writers (`BEGIN IMMEDIATE`); PostgreSQL takes
+/// transaction locks on the birth years a probable duplicate can have; the unique indexes stop
+/// exact duplicates on both. Returns the new id, or `None` when `decide` stopped.
+pub async fn insert_checked(
+    db: &Database,
+    child: &NewChild<'_>,
+    blocking: &Blocking<'_>,
+    account_id: i64,
+    relation: &str,
+    decide: impl Fn(&[ChildRow]) -> Decision,
+) -> Result<Option<i64>, DbError> {
+    let (sql, params) = candidates_sql(blocking);
+    on_pool!(db, pool => async {
+        let mut tx = pool.begin_write().await?;
+        if let Database::Postgres(_) = db {
+            let year = child.birth_date.year();
+            for y in [year - 1, year, year + 1] {
+                sqlx::query("SELECT pg_advisory_xact_lock(7301, $1)")
+                    .bind(y)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let rows = bind_params!(sqlx::query_as::<_, ChildRow>(&sql), params).fetch_all(&mut *tx).await?;
+        let Decision::Insert { flag } = decide(&rows) else {
+            return Ok(None);
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO children (surname, given_name, patronymic, sex, birth_date, snils, \
+             birth_certificate, certificate_key, exact_key, name_key, created_by_account_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(child.surname)
+        .bind(child.given_name)
+        .bind(child.patronymic)
+        .bind(child.sex)
+        .bind(child.birth_date)
+        .bind(child.snils)
+        .bind(child.birth_certificate)
+        .bind(child.certificate_key)
+        .bind(child.exact_key)
+        .bind(child.name_key)
+        .bind(account_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO child_guardians (child_id, account_id, relation) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(account_id)
+            .bind(relation)
+            .execute(&mut *tx)
+            .await?;
+        if let Some((matched, reason)) = flag {
+            sqlx::query("INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) VALUES ($1, $2, 'registration', $3)")
+                .bind(id)
+                .bind(matched)
+                .bind(reason)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Some(id))
+    }
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
+/// The accounts that hold `child_id`, with their relation.
+pub async fn guardians(db: &Database, child_id: i64) -> Result<Vec<(i64, String)>, DbError> {
+    on_pool!(db, pool => sqlx::query_as("SELECT account_id, relation FROM child_guardians WHERE child_id = $1")
+        .bind(child_id)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}
+
+/// The children in an account's cabinet.
+pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<ChildRow>, DbError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM children c JOIN child_guardians g ON g.child_id = c.id \
+         LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
+         WHERE g.account_id = $1 AND c.retired_at IS NULL ORDER BY c.birth_date, c.id"
+    );
+    on_pool!(db, pool => sqlx::query_as::<_, ChildRow>(&sql)
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}

@@ -1,0 +1,348 @@
+//! Adding children (R1, R7, SPEC §5) and listing a family's children.
+
+use crate::api::children::{ChildCard, ChildForm, ChildOutcome, Refusal};
+use crate::domain::dates::format_ru;
+use crate::domain::field_error::FieldError;
+use crate::domain::identity::birth_certificate::BirthCertificate;
+use crate::domain::identity::birth_date::{age_on, BirthDate};
+use crate::domain::identity::date_typos::typo_variants;
+use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
+use crate::domain::identity::snils::Snils;
+use crate::domain::identity::verdict::{compare, ChildIdentity, Sex, Verdict};
+use crate::error::AppError;
+use crate::server::auth::session::{client_address, current_account_id};
+use crate::server::db::children::{self, Blocking, ChildRow, Decision, NewChild};
+use crate::server::db::{accounts, DbError};
+use crate::server::state::{today_in_moscow, AppState};
+use std::sync::Mutex;
+
+/// A child as typed, checked field by field.
+struct Parsed {
+    surname: Surname,
+    given_name: GivenName,
+    patronymic: Option<Patronymic>,
+    sex: Sex,
+    birth_date: BirthDate,
+    snils: Option<Snils>,
+    certificate: Option<BirthCertificate>,
+}
+
+fn parse(form: &ChildForm) -> Result<Parsed, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut field = |name: &str, r: Result<(), &'static str>| {
+        if let Err(m) = r {
+            errors.push(FieldError::new(name, m));
+        }
+    };
+    let surname = Surname::parse(&form.surname);
+    field("surname", surname.as_ref().map(|_| ()).map_err(|m| *m));
+    let given_name = GivenName::parse(&form.given_name);
+    field(
+        "given_name",
+        given_name.as_ref().map(|_| ()).map_err(|m| *m),
+    );
+    let patronymic = Patronymic::parse_optional(&form.patronymic);
+    field(
+        "patronymic",
+        patronymic.as_ref().map(|_| ()).map_err(|m| *m),
+    );
+    let sex = match form.sex.as_str() {
+        "male" => Ok(Sex::Male),
+        "female" => Ok(Sex::Female),
+        _ => Err("Укажите пол ребенка"),
+    };
+    field("sex", sex.map(|_| ()));
+    let birth_date = BirthDate::parse(&form.birth_date, today_in_moscow());
+    field("birth_date", birth_date.map(|_| ()));
+    let snils = (!form.snils.trim().is_empty())
+        .then(|| Snils::parse(&form.snils))
+        .transpose();
+    field("snils", snils.as_ref().map(|_| ()).map_err(|m| *m));
+    let certificate = (!form.birth_certificate.trim().is_empty())
+        .then(|| BirthCertificate::parse(&form.birth_certificate))
+        .transpose();
+    field(
+        "birth_certificate",
+        certificate.as_ref().map(|_| ()).map_err(|m| *m),
+    );
+    match (
+        surname,
+        given_name,
+        patronymic,
+        sex,
+        birth_date,
+        snils,
+        certificate,
+    ) {
+        (
+            Ok(surname),
+            Ok(given_name),
+            Ok(patronymic),
+            Ok(sex),
+            Ok(birth_date),
+            Ok(snils),
+            Ok(certificate),
+        ) if errors.is_empty() => Ok(Parsed {
+            surname,
+            given_name,
+            patronymic,
+            sex,
+            birth_date,
+            snils,
+            certificate,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn identity_of(p: &Parsed) -> ChildIdentity {
+    let mut id = ChildIdentity::new(
+        p.surname.as_str(),
+        p.given_name.as_str(),
+        p.patronymic.as_ref().map_or("", Patronymic::as_str),
+        p.sex,
+        p.birth_date.date(),
+    );
+    id.snils = p.snils.clone();
+    id.certificate = p.certificate.clone();
+    id
+}
+
+fn row_identity(row: &ChildRow) -> ChildIdentity {
+    let sex = if row.sex == "female" {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
+    let mut id = ChildIdentity::new(
+        &row.surname,
+        &row.given_name,
+        row.patronymic.as_deref().unwrap_or(""),
+        sex,
+        row.birth_date,
+    );
+    id.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
+    // Certificates are compared by key in `strongest`; two different ones do not decide alone here.
+    id.certificate = None;
+    id
+}
+
+/// The strongest verdict among the candidates, with the child it points at.
+fn strongest(
+    new: &ChildIdentity,
+    new_certificate: Option<&str>,
+    rows: &[ChildRow],
+) -> (Verdict, Option<i64>) {
+    let mut best = (Verdict::Distinct, None);
+    for row in rows {
+        let verdict =
+            if new_certificate.is_some() && row.certificate_key.as_deref() == new_certificate {
+                Verdict::Exact(crate::domain::identity::verdict::ExactReason::SameCertificate)
+            } else {
+                compare(new, &row_identity(row))
+            };
+        match verdict {
+            Verdict::Exact(_) => return (verdict, Some(row.id)),
+            Verdict::Probable { .. } if best.0 == Verdict::Distinct => {
+                best = (verdict, Some(row.id))
+            }
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Checks (and, with `save`, adds) a child for the signed-in account.
+#[tracing::instrument(skip_all, fields(save), err(Debug))]
+pub async fn submit(
+    state: &AppState,
+    form: ChildForm,
+    save: bool,
+) -> Result<ChildOutcome, AppError> {
+    let account_id = current_account_id(state)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    // The check reveals whether a child is registered: bounded per account and per address.
+    super::rate_limit::check(state, &format!("child-check-account:{account_id}"), 60, 600).await?;
+    super::rate_limit::check(
+        state,
+        &format!("child-check-ip:{}", client_address(state)),
+        120,
+        600,
+    )
+    .await?;
+    let parsed = match parse(&form) {
+        Ok(p) => p,
+        Err(errors) => return Ok(ChildOutcome::Invalid { errors }),
+    };
+    let account = accounts::find(&state.db, account_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let is_teen = account.kind == "teen";
+    if is_teen && age_on(parsed.birth_date.date(), today_in_moscow()) < 14 {
+        return Ok(ChildOutcome::Invalid {
+            errors: vec![FieldError::new("birth_date", "Зарегистрироваться самостоятельно можно с 14 лет. Младшего ребенка добавляет родитель из своего кабинета")],
+        });
+    }
+    let identity = identity_of(&parsed);
+    let certificate_key = parsed.certificate.as_ref().map(BirthCertificate::key);
+    let dates = typo_variants(parsed.birth_date.date());
+    let name_keys = vec![
+        identity.name_key(),
+        format!("{}|{}", identity.given_name, identity.surname),
+    ];
+    let blocking = Blocking {
+        dates: &dates,
+        name_keys: &name_keys,
+        snils: parsed.snils.as_ref().map(Snils::digits),
+        certificate_key: certificate_key.as_deref(),
+    };
+    let another_child = form.another_child == "1";
+    if !save {
+        let rows = children::candidates(&state.db, &blocking).await?;
+        return decide_message(
+            state,
+            account_id,
+            is_teen,
+            strongest(&identity, certificate_key.as_deref(), &rows),
+            another_child,
+        )
+        .await;
+    }
+    let exact_key = identity.exact_key();
+    let certificate_display = parsed.certificate.as_ref().map(ToString::to_string);
+    let name_key = identity.name_key();
+    let new = NewChild {
+        surname: parsed.surname.as_str(),
+        given_name: parsed.given_name.as_str(),
+        patronymic: parsed.patronymic.as_ref().map(Patronymic::as_str),
+        sex: if parsed.sex == Sex::Female {
+            "female"
+        } else {
+            "male"
+        },
+        birth_date: parsed.birth_date.date(),
+        snils: parsed.snils.as_ref().map(Snils::digits),
+        birth_certificate: certificate_display.as_deref(),
+        certificate_key: certificate_key.as_deref(),
+        exact_key: &exact_key,
+        name_key: &name_key,
+    };
+    let seen = Mutex::new((Verdict::Distinct, None));
+    let decide = |rows: &[ChildRow]| {
+        let found = strongest(&identity, certificate_key.as_deref(), rows);
+        let decision = match &found {
+            (Verdict::Exact(_), _) => Decision::Stop,
+            (
+                Verdict::Probable {
+                    date,
+                    names_swapped,
+                },
+                Some(matched),
+            ) if another_child => Decision::Insert {
+                flag: Some((
+                    *matched,
+                    format!(
+                        "{date:?}{}",
+                        if *names_swapped {
+                            ", names swapped"
+                        } else {
+                            ""
+                        }
+                    ),
+                )),
+            },
+            (Verdict::Probable { .. }, _) => Decision::Stop,
+            _ => Decision::Insert { flag: None },
+        };
+        if let Ok(mut s) = seen.lock() {
+            *s = found;
+        }
+        decision
+    };
+    let relation = if is_teen { "self" } else { "parent" };
+    match children::insert_checked(&state.db, &new, &blocking, account_id, relation, decide).await {
+        Ok(Some(child_id)) => {
+            let flagged = matches!(
+                seen.lock().map(|s| s.0.clone()),
+                Ok(Verdict::Probable { .. })
+            );
+            tracing::info!(child_id, flagged, "child added");
+            Ok(ChildOutcome::Added {
+                name: format!("{} {}", parsed.given_name, parsed.surname),
+                flagged,
+            })
+        }
+        Ok(None) => {
+            let found = seen
+                .lock()
+                .map(|s| s.clone())
+                .unwrap_or((Verdict::Distinct, None));
+            decide_message(state, account_id, is_teen, found, another_child).await
+        }
+        // Another submission of the same child won the race: the unique index refused this one.
+        Err(DbError::UniqueViolation) => Ok(ChildOutcome::Refused(if is_teen {
+            Refusal::InParentCabinet
+        } else {
+            Refusal::AlreadyRegistered
+        })),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Turns a verdict into what the parent reads; whose cabinet holds the matched child decides the refusal.
+async fn decide_message(
+    state: &AppState,
+    account_id: i64,
+    is_teen: bool,
+    (verdict, matched): (Verdict, Option<i64>),
+    another_child: bool,
+) -> Result<ChildOutcome, AppError> {
+    match (verdict, matched) {
+        (Verdict::Exact(_), Some(child)) => {
+            let guardians = children::guardians(&state.db, child).await?;
+            let refusal = if guardians.iter().any(|(a, _)| *a == account_id) {
+                Refusal::AlreadyYours
+            } else if is_teen && guardians.iter().any(|(_, r)| r == "parent") {
+                Refusal::InParentCabinet
+            } else {
+                Refusal::AlreadyRegistered
+            };
+            Ok(ChildOutcome::Refused(refusal))
+        }
+        (Verdict::Probable { .. }, _) if !another_child => Ok(ChildOutcome::Probable),
+        _ => Ok(ChildOutcome::Clear),
+    }
+}
+
+pub async fn mine(state: &AppState) -> Result<Vec<ChildCard>, AppError> {
+    let account_id = current_account_id(state)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(children::of_account(&state.db, account_id)
+        .await?
+        .into_iter()
+        .map(|c| ChildCard {
+            id: c.id,
+            full_name: [
+                Some(c.surname.as_str()),
+                Some(c.given_name.as_str()),
+                c.patronymic.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+            birth_date: format_ru(c.birth_date),
+            confirmation: match (&c.confirmed_at, &c.confirmed_by) {
+                (Some(at), Some(org)) => format!(
+                    "Данные подтверждены учреждением {org} {}",
+                    format_ru(at.date_naive())
+                ),
+                _ => "Не подтверждены: обратитесь в учреждение с документами".to_owned(),
+            },
+            confirmed: c.confirmed_at.is_some(),
+            under_review: c.flagged,
+        })
+        .collect())
+}
