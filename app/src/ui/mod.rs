@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::add_child::AddChildPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
 use pages::login::LoginPage;
@@ -25,6 +26,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/logout",
     "/reset-password",
     "/reset-password/new",
+    "/cabinet/children/new",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -80,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/new") view=AddChildPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -75,3 +75,57 @@ async fn an_unknown_program_page_is_a_real_not_found(backend: Backend) {
     assert!(html.contains("Где проходят занятия"));
     app.finish().await;
 }
+
+on_both_backends!(every_form_that_posts_is_answered_by_its_page);
+
+/// A form posting to an address the server does not render on POST would fail without JavaScript.
+async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let client = app.signed_in_parent(1, "parent").await;
+    for path in [
+        "/",
+        "/register",
+        "/register/new",
+        "/login",
+        "/logout",
+        "/reset-password",
+        "/reset-password/new?token=x",
+        "/cabinet",
+        "/cabinet/children/new",
+    ] {
+        let html = client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for form in html.split("<form").skip(1) {
+            let tag = &form[..form.find('>').unwrap_or(form.len())];
+            if !tag.contains("method=\"post\"") {
+                continue;
+            }
+            let action = tag
+                .split("action=\"")
+                .nth(1)
+                .and_then(|a| a.split('"').next())
+                .expect("a post form names its action");
+            assert!(
+                app::ui::FORM_PAGES.contains(&action),
+                "{path}: a form posts to {action}"
+            );
+            let response = client
+                .post(format!("{}{action}", app.base))
+                .header("accept", "text/html")
+                .form(&[("x", "y")])
+                .send()
+                .await
+                .unwrap();
+            assert_ne!(response.status().as_u16(), 405, "{action}");
+        }
+    }
+    app.finish().await;
+}

@@ -1,19 +1,56 @@
 use crate::api::accounts::current_user;
+use crate::api::children::{my_children, ChildCard};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
+
+/// The family's children with the state of their data.
+#[component]
+fn Children(children: Vec<ChildCard>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="children-heading">
+            <h2 id="children-heading">"Дети"</h2>
+            {if children.is_empty() {
+                view! { <p>"Вы еще не добавили ни одного ребенка."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="child-list">
+                        {children
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <li class="child-card">
+                                        <p class="child-name">{c.full_name}</p>
+                                        <p>{format!("Дата рождения: {}", c.birth_date)}</p>
+                                        <p class=if c.confirmed { "state state-ok" } else { "state" }>{c.confirmation}</p>
+                                        {c.under_review.then(|| view! { <p class="state state-review">"Проверяется оператором: возможно, ребенок уже зарегистрирован"</p> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <a class="button button-primary" href="/cabinet/children/new">"Добавить ребенка"</a>
+        </section>
+    }
+}
 
 /// The parent's cabinet; only for the signed-in.
 #[component]
 pub fn CabinetPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| current_user());
+    let children = Resource::new(|| (), |_| my_children());
     view! {
         <Title text="Личный кабинет" />
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(me)) => {
+                        let children = children.await.unwrap_or_default();
                         view! {
+                            <Children children />
                             <h1>{format!("Здравствуйте, {}!", me.display_name)}</h1>
                             <section class="card" aria-labelledby="account-heading">
                                 <h2 id="account-heading">"Аккаунт"</h2>

@@ -1,3 +1,4 @@
+pub mod add_child;
 pub mod cabinet;
 pub mod confirm_email;
 pub mod home;
