@@ -90,6 +90,11 @@ async fn drop_stale_databases(admin: &sqlx::PgPool) {
 
 /// A server with an empty, migrated database; `None` if this backend is unavailable here.
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, &[]).await
+}
+
+/// Like `spawn_app`, with some settings changed (`("smtp_host", "127.0.0.1")`, …).
+pub async fn spawn_app_with(backend: Backend, changes: &[(&str, &str)]) -> Option<TestApp> {
     let suffix = unique_suffix();
     let (url, cleanup) = match backend {
         Backend::Sqlite => {
@@ -119,7 +124,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
             )
         }
     };
-    let (base, db) = start_server(&url).await;
+    let (base, db) = start_server(&url, changes).await;
     Some(TestApp {
         base,
         client: TestApp::new_client(),
@@ -130,8 +135,15 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 }
 
 /// Starts a server (a task here, as a process would be) on `url`; its base address and its pool.
-async fn start_server(url: &str) -> (String, Database) {
-    let settings: Settings = Settings::figment()
+async fn start_server(url: &str, changes: &[(&str, &str)]) -> (String, Database) {
+    let mut figment = Settings::figment();
+    for (key, value) in changes {
+        figment = match value.parse::<i64>() {
+            Ok(number) => figment.merge(Serialized::default(key, number)),
+            Err(_) => figment.merge(Serialized::default(key, value)),
+        };
+    }
+    let settings: Settings = figment
         .merge(Serialized::default("database_url", url))
         .merge(Serialized::default("address", "127.0.0.1:0"))
         .merge(Serialized::default("max_connections", 8))
@@ -163,7 +175,7 @@ pub fn demo_day() -> chrono::NaiveDate {
 impl TestApp {
     /// Another server on the same database, as a second process behind a load balancer would be.
     pub async fn sibling_base(&self) -> String {
-        start_server(&self.database_url).await.0
+        start_server(&self.database_url, &[]).await.0
     }
 
     /// A signed-in browser of a new parent account, made directly in the database (no password

@@ -14,3 +14,4 @@ mod health;
 mod pages;
 mod query_plans;
 mod seed;
+mod smtp;

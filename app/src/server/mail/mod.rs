@@ -4,7 +4,8 @@
 pub mod letters;
 
 use super::db::{outbox, Database, DbError};
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -88,8 +89,12 @@ impl Mailer {
                     .from(from.clone())
                     .to(to)
                     .subject(&letter.subject)
-                    .header(ContentType::TEXT_PLAIN)
-                    .body(letter.body.clone())
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .header(ContentTransferEncoding::Base64)
+                            .body(letter.body.clone()),
+                    )
                     .map_err(|e| MailError::Build(e.to_string()))?;
                 transport.send(message).await?;
                 Ok(())
