@@ -17,6 +17,9 @@ CREATE TABLE children (
     exact_key TEXT NOT NULL,
     -- Normalised surname|name, for candidates whatever the birth date.
     name_key TEXT NOT NULL,
+    -- Normalised surname and name alone: with a birth date typed wrong, one of them must match.
+    surname_norm TEXT NOT NULL,
+    given_name_norm TEXT NOT NULL,
     certificate_key TEXT,
     created_by_account_id BIGINT NOT NULL REFERENCES accounts (id),
     confirmed_by_organization_id BIGINT REFERENCES organizations (id),
@@ -32,6 +35,8 @@ CREATE UNIQUE INDEX children_certificate_key ON children (certificate_key)
     WHERE certificate_key IS NOT NULL AND retired_at IS NULL;
 CREATE INDEX children_birth_date ON children (birth_date);
 CREATE INDEX children_name_key ON children (name_key);
+CREATE INDEX children_surname_birth_date ON children (surname_norm, birth_date);
+CREATE INDEX children_given_name_birth_date ON children (given_name_norm, birth_date);
 
 CREATE TABLE child_guardians (
     child_id BIGINT NOT NULL REFERENCES children (id),

@@ -35,11 +35,18 @@ pub struct NewChild<'a> {
     pub certificate_key: Option<&'a str>,
     pub exact_key: &'a str,
     pub name_key: &'a str,
+    pub surname_norm: &'a str,
+    pub given_name_norm: &'a str,
 }
 
-/// Where to look for candidates: the blocking keys.
+/// Where to look for candidates: the blocking keys. A probable duplicate has a close birth date and
+/// close names, so a candidate shares the exact birth date, or a typo variant of it together with
+/// the exact surname or name (either way round), or the surname and name whatever the date.
 pub struct Blocking<'a> {
-    pub dates: &'a [NaiveDate],
+    pub birth_date: NaiveDate,
+    pub date_variants: &'a [NaiveDate],
+    /// The normalised surname and name of the new child.
+    pub name_parts: [&'a str; 2],
     pub name_keys: &'a [String],
     pub snils: Option<&'a str>,
     pub certificate_key: Option<&'a str>,
@@ -53,18 +60,15 @@ pub enum Decision {
 
 fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
     let mut params = Params::default();
-    let dates: Vec<String> = blocking
-        .dates
-        .iter()
-        .map(|d| params.push(Param::Date(*d)))
-        .collect();
-    let names: Vec<String> = blocking
-        .name_keys
-        .iter()
-        .map(|k| params.push(Param::Text(k.clone())))
-        .collect();
+    let date = params.push(Param::Date(blocking.birth_date));
+    let dates: Vec<String> = blocking.date_variants.iter().map(|d| params.push(Param::Date(*d))).collect();
+    let parts: Vec<String> = blocking.name_parts.iter().map(|p| params.push(Param::Text((*p).to_owned()))).collect();
+    let names: Vec<String> = blocking.name_keys.iter().map(|k| params.push(Param::Text(k.clone()))).collect();
+    let (dates, parts) = (dates.join(", "), parts.join(", "));
     let mut any = vec![
-        format!("c.birth_date IN ({})", dates.join(", ")),
+        format!("c.birth_date = {date}"),
+        format!("(c.surname_norm IN ({parts}) AND c.birth_date IN ({dates}))"),
+        format!("(c.given_name_norm IN ({parts}) AND c.birth_date IN ({dates}))"),
         format!("c.name_key IN ({})", names.join(", ")),
     ];
     if let Some(s) = blocking.snils {
@@ -106,6 +110,7 @@ pub async fn insert_checked(
     blocking: &Blocking<'_>,
     account_id: i64,
     relation: &str,
+    source: &str,
     decide: impl Fn(&[ChildRow]) -> Decision,
 ) -> Result<Option<i64>, DbError> {
     let (sql, params) = candidates_sql(blocking);
@@ -126,8 +131,9 @@ pub async fn insert_checked(
         };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO children (surname, given_name, patronymic, sex, birth_date, snils, \
-             birth_certificate, certificate_key, exact_key, name_key, created_by_account_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             birth_certificate, certificate_key, exact_key, name_key, created_by_account_id, \
+             surname_norm, given_name_norm) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(child.surname)
         .bind(child.given_name)
@@ -140,6 +146,8 @@ pub async fn insert_checked(
         .bind(child.exact_key)
         .bind(child.name_key)
         .bind(account_id)
+        .bind(child.surname_norm)
+        .bind(child.given_name_norm)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query("INSERT INTO child_guardians (child_id, account_id, relation) VALUES ($1, $2, $3)")
@@ -149,9 +157,10 @@ pub async fn insert_checked(
             .execute(&mut *tx)
             .await?;
         if let Some((matched, reason)) = flag {
-            sqlx::query("INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) VALUES ($1, $2, 'registration', $3)")
+            sqlx::query("INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) VALUES ($1, $2, $3, $4)")
                 .bind(id)
                 .bind(matched)
+                .bind(source)
                 .bind(reason)
                 .execute(&mut *tx)
                 .await?;
@@ -181,6 +190,18 @@ pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<ChildRow>,
     );
     on_pool!(db, pool => sqlx::query_as::<_, ChildRow>(&sql)
         .bind(account_id)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}
+
+/// Every registered child, for the whole-register duplicate scan.
+pub async fn all(db: &Database) -> Result<Vec<ChildRow>, DbError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM children c LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
+         WHERE c.retired_at IS NULL ORDER BY c.id"
+    );
+    on_pool!(db, pool => sqlx::query_as::<_, ChildRow>(&sql)
         .fetch_all(pool)
         .await
         .map_err(DbError::from_sqlx))

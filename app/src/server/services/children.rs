@@ -152,37 +152,55 @@ fn strongest(
     best
 }
 
-/// Checks (and, with `save`, adds) a child for the signed-in account.
+/// How a child arrives, which decides what a probable duplicate does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The check before submitting: nothing is saved.
+    Check,
+    /// From the cabinet: a probable duplicate is saved only once the parent says it is another child.
+    Cabinet,
+    /// From an institution's file: a probable duplicate is saved and flagged for review.
+    Import,
+}
+
+/// Checks (and, unless `Check`, adds) a child for the signed-in account.
 #[tracing::instrument(skip_all, fields(save), err(Debug))]
-pub async fn submit(
-    state: &AppState,
-    form: ChildForm,
-    save: bool,
-) -> Result<ChildOutcome, AppError> {
-    let account_id = current_account_id(state)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+pub async fn submit(state: &AppState, form: ChildForm, save: bool) -> Result<ChildOutcome, AppError> {
+    let account_id = current_account_id(state).await?.ok_or(AppError::Unauthorized)?;
     // The check reveals whether a child is registered: bounded per account and per address.
     super::rate_limit::check(state, &format!("child-check-account:{account_id}"), 60, 600).await?;
-    super::rate_limit::check(
-        state,
-        &format!("child-check-ip:{}", client_address(state)),
-        120,
-        600,
-    )
-    .await?;
+    super::rate_limit::check(state, &format!("child-check-ip:{}", client_address(state)), 120, 600).await?;
+    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::Unauthorized)?;
+    add_for(state, &account, form, if save { Mode::Cabinet } else { Mode::Check })
+        .await
+        .map(|r| r.outcome)
+}
+
+/// The outcome with the ids behind it, for operators' tools; parents see only `outcome`.
+#[derive(Debug, Clone)]
+pub struct AddResult {
+    pub outcome: ChildOutcome,
+    /// The registered child the new one matched (exactly or probably).
+    pub matched: Option<i64>,
+    pub child_id: Option<i64>,
+}
+
+fn only(outcome: ChildOutcome) -> AddResult {
+    AddResult { outcome, matched: None, child_id: None }
+}
+
+/// What `submit` and the CSV import share: the rules of SPEC §5 for one child of `account`.
+pub async fn add_for(state: &AppState, account: &accounts::AccountRow, form: ChildForm, mode: Mode) -> Result<AddResult, AppError> {
+    let account_id = account.id;
     let parsed = match parse(&form) {
         Ok(p) => p,
-        Err(errors) => return Ok(ChildOutcome::Invalid { errors }),
+        Err(errors) => return Ok(only(ChildOutcome::Invalid { errors })),
     };
-    let account = accounts::find(&state.db, account_id)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
     let is_teen = account.kind == "teen";
     if is_teen && age_on(parsed.birth_date.date(), today_in_moscow()) < 14 {
-        return Ok(ChildOutcome::Invalid {
+        return Ok(only(ChildOutcome::Invalid {
             errors: vec![FieldError::new("birth_date", "Зарегистрироваться самостоятельно можно с 14 лет. Младшего ребенка добавляет родитель из своего кабинета")],
-        });
+        }));
     }
     let identity = identity_of(&parsed);
     let certificate_key = parsed.certificate.as_ref().map(BirthCertificate::key);
@@ -192,22 +210,20 @@ pub async fn submit(
         format!("{}|{}", identity.given_name, identity.surname),
     ];
     let blocking = Blocking {
-        dates: &dates,
+        birth_date: parsed.birth_date.date(),
+        date_variants: &dates,
+        name_parts: [&identity.surname, &identity.given_name],
         name_keys: &name_keys,
         snils: parsed.snils.as_ref().map(Snils::digits),
         certificate_key: certificate_key.as_deref(),
     };
-    let another_child = form.another_child == "1";
-    if !save {
+    let another_child = form.another_child == "1" || mode == Mode::Import;
+    if mode == Mode::Check {
         let rows = children::candidates(&state.db, &blocking).await?;
-        return decide_message(
-            state,
-            account_id,
-            is_teen,
-            strongest(&identity, certificate_key.as_deref(), &rows),
-            another_child,
-        )
-        .await;
+        let found = strongest(&identity, certificate_key.as_deref(), &rows);
+        let matched = found.1;
+        let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
+        return Ok(AddResult { outcome, matched, child_id: None });
     }
     let exact_key = identity.exact_key();
     let certificate_display = parsed.certificate.as_ref().map(ToString::to_string);
@@ -227,6 +243,8 @@ pub async fn submit(
         certificate_key: certificate_key.as_deref(),
         exact_key: &exact_key,
         name_key: &name_key,
+        surname_norm: &identity.surname,
+        given_name_norm: &identity.given_name,
     };
     let seen = Mutex::new((Verdict::Distinct, None));
     let decide = |rows: &[ChildRow]| {
@@ -261,16 +279,22 @@ pub async fn submit(
         decision
     };
     let relation = if is_teen { "self" } else { "parent" };
-    match children::insert_checked(&state.db, &new, &blocking, account_id, relation, decide).await {
+    let source = if mode == Mode::Import { "import" } else { "registration" };
+    match children::insert_checked(&state.db, &new, &blocking, account_id, relation, source, decide).await {
         Ok(Some(child_id)) => {
             let flagged = matches!(
                 seen.lock().map(|s| s.0.clone()),
                 Ok(Verdict::Probable { .. })
             );
             tracing::info!(child_id, flagged, "child added");
-            Ok(ChildOutcome::Added {
-                name: format!("{} {}", parsed.given_name, parsed.surname),
-                flagged,
+            let matched = seen.lock().ok().and_then(|s| s.1);
+            Ok(AddResult {
+                outcome: ChildOutcome::Added {
+                    name: format!("{} {}", parsed.given_name, parsed.surname),
+                    flagged,
+                },
+                matched: matched.filter(|_| flagged),
+                child_id: Some(child_id),
             })
         }
         Ok(None) => {
@@ -278,14 +302,16 @@ pub async fn submit(
                 .lock()
                 .map(|s| s.clone())
                 .unwrap_or((Verdict::Distinct, None));
-            decide_message(state, account_id, is_teen, found, another_child).await
+            let matched = found.1;
+            let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
+            Ok(AddResult { outcome, matched, child_id: None })
         }
         // Another submission of the same child won the race: the unique index refused this one.
-        Err(DbError::UniqueViolation) => Ok(ChildOutcome::Refused(if is_teen {
+        Err(DbError::UniqueViolation) => Ok(only(ChildOutcome::Refused(if is_teen {
             Refusal::InParentCabinet
         } else {
             Refusal::AlreadyRegistered
-        })),
+        }))),
         Err(other) => Err(other.into()),
     }
 }
