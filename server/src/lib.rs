@@ -1,6 +1,7 @@
 //! The Kruzhok server: configuration, telemetry, the HTTP router and start-up.
 //! The binary in `main.rs` adds the command line on top.
 
+pub mod commands;
 pub mod config;
 pub mod forms;
 pub mod router;

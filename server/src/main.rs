@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use kruzhok_server::startup::{open_database, shutdown_signal, Application, StartupError};
-use kruzhok_server::{telemetry, Settings};
+use kruzhok_server::{commands, telemetry, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +22,37 @@ enum Command {
     Migrate,
     /// Load the region's municipalities and the demo catalogue of г.о. Иваново; running it again changes nothing.
     Seed,
+    /// Import data from a file.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Work with probable duplicate children.
+    Duplicates {
+        #[command(subcommand)]
+        what: DuplicatesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Children from a CSV file (surname,name,patronymic,sex,birth_date,snils,birth_certificate,
+    /// parent_email,parent_phone,municipality), through the duplicate rules; a report per row.
+    Children {
+        file: std::path::PathBuf,
+        /// One JSON object per row instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DuplicatesCommand {
+    /// List probable duplicate pairs across the whole register.
+    Scan {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[tokio::main]
@@ -35,7 +66,13 @@ async fn main() {
 async fn run() -> Result<(), StartupError> {
     let cli = Cli::parse();
     let settings = Settings::load()?;
-    telemetry::init(&settings.log);
+    // Command-line tools print their own report; keep the log to warnings there.
+    let log = if matches!(cli.command, None | Some(Command::Serve)) {
+        settings.log.clone()
+    } else {
+        "warn".to_owned()
+    };
+    telemetry::init(&log);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             Application::build(&settings)
@@ -47,6 +84,12 @@ async fn run() -> Result<(), StartupError> {
             open_database(&settings).await?.close().await;
             println!("Миграции применены.");
         }
+        Command::Import {
+            what: ImportCommand::Children { file, json },
+        } => commands::import_children(&settings, &file, json).await?,
+        Command::Duplicates {
+            what: DuplicatesCommand::Scan { json },
+        } => commands::scan_duplicates(&settings, json).await?,
         Command::Seed => {
             let db = open_database(&settings).await?;
             let report =

@@ -11,6 +11,7 @@ mod catalog_list;
 mod catalog_program;
 mod children;
 mod health;
+mod import_and_scan;
 mod pages;
 mod query_plans;
 mod seed;

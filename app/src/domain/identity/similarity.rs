@@ -29,7 +29,7 @@ pub fn names_close(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (latin_skeleton(a), latin_skeleton(b));
-    la == lb || osa_distance(&la, &lb) <= allowed_edits(&la, &lb).min(1)
+    la == lb || osa_distance(&la, &lb) <= allowed_edits(&la, &lb).saturating_sub(1)
 }
 
 /// Surnames are also close when one is a part of the other's double surname.

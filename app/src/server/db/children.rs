@@ -61,9 +61,21 @@ pub enum Decision {
 fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
     let mut params = Params::default();
     let date = params.push(Param::Date(blocking.birth_date));
-    let dates: Vec<String> = blocking.date_variants.iter().map(|d| params.push(Param::Date(*d))).collect();
-    let parts: Vec<String> = blocking.name_parts.iter().map(|p| params.push(Param::Text((*p).to_owned()))).collect();
-    let names: Vec<String> = blocking.name_keys.iter().map(|k| params.push(Param::Text(k.clone()))).collect();
+    let dates: Vec<String> = blocking
+        .date_variants
+        .iter()
+        .map(|d| params.push(Param::Date(*d)))
+        .collect();
+    let parts: Vec<String> = blocking
+        .name_parts
+        .iter()
+        .map(|p| params.push(Param::Text((*p).to_owned())))
+        .collect();
+    let names: Vec<String> = blocking
+        .name_keys
+        .iter()
+        .map(|k| params.push(Param::Text(k.clone())))
+        .collect();
     let (dates, parts) = (dates.join(", "), parts.join(", "));
     let mut any = vec![
         format!("c.birth_date = {date}"),

@@ -165,15 +165,34 @@ pub enum Mode {
 
 /// Checks (and, unless `Check`, adds) a child for the signed-in account.
 #[tracing::instrument(skip_all, fields(save), err(Debug))]
-pub async fn submit(state: &AppState, form: ChildForm, save: bool) -> Result<ChildOutcome, AppError> {
-    let account_id = current_account_id(state).await?.ok_or(AppError::Unauthorized)?;
+pub async fn submit(
+    state: &AppState,
+    form: ChildForm,
+    save: bool,
+) -> Result<ChildOutcome, AppError> {
+    let account_id = current_account_id(state)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
     // The check reveals whether a child is registered: bounded per account and per address.
     super::rate_limit::check(state, &format!("child-check-account:{account_id}"), 60, 600).await?;
-    super::rate_limit::check(state, &format!("child-check-ip:{}", client_address(state)), 120, 600).await?;
-    let account = accounts::find(&state.db, account_id).await?.ok_or(AppError::Unauthorized)?;
-    add_for(state, &account, form, if save { Mode::Cabinet } else { Mode::Check })
-        .await
-        .map(|r| r.outcome)
+    super::rate_limit::check(
+        state,
+        &format!("child-check-ip:{}", client_address(state)),
+        120,
+        600,
+    )
+    .await?;
+    let account = accounts::find(&state.db, account_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    add_for(
+        state,
+        &account,
+        form,
+        if save { Mode::Cabinet } else { Mode::Check },
+    )
+    .await
+    .map(|r| r.outcome)
 }
 
 /// The outcome with the ids behind it, for operators' tools; parents see only `outcome`.
@@ -186,11 +205,20 @@ pub struct AddResult {
 }
 
 fn only(outcome: ChildOutcome) -> AddResult {
-    AddResult { outcome, matched: None, child_id: None }
+    AddResult {
+        outcome,
+        matched: None,
+        child_id: None,
+    }
 }
 
 /// What `submit` and the CSV import share: the rules of SPEC §5 for one child of `account`.
-pub async fn add_for(state: &AppState, account: &accounts::AccountRow, form: ChildForm, mode: Mode) -> Result<AddResult, AppError> {
+pub async fn add_for(
+    state: &AppState,
+    account: &accounts::AccountRow,
+    form: ChildForm,
+    mode: Mode,
+) -> Result<AddResult, AppError> {
     let account_id = account.id;
     let parsed = match parse(&form) {
         Ok(p) => p,
@@ -223,7 +251,11 @@ pub async fn add_for(state: &AppState, account: &accounts::AccountRow, form: Chi
         let found = strongest(&identity, certificate_key.as_deref(), &rows);
         let matched = found.1;
         let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
-        return Ok(AddResult { outcome, matched, child_id: None });
+        return Ok(AddResult {
+            outcome,
+            matched,
+            child_id: None,
+        });
     }
     let exact_key = identity.exact_key();
     let certificate_display = parsed.certificate.as_ref().map(ToString::to_string);
@@ -279,8 +311,16 @@ pub async fn add_for(state: &AppState, account: &accounts::AccountRow, form: Chi
         decision
     };
     let relation = if is_teen { "self" } else { "parent" };
-    let source = if mode == Mode::Import { "import" } else { "registration" };
-    match children::insert_checked(&state.db, &new, &blocking, account_id, relation, source, decide).await {
+    let source = if mode == Mode::Import {
+        "import"
+    } else {
+        "registration"
+    };
+    match children::insert_checked(
+        &state.db, &new, &blocking, account_id, relation, source, decide,
+    )
+    .await
+    {
         Ok(Some(child_id)) => {
             let flagged = matches!(
                 seen.lock().map(|s| s.0.clone()),
@@ -304,7 +344,11 @@ pub async fn add_for(state: &AppState, account: &accounts::AccountRow, form: Chi
                 .unwrap_or((Verdict::Distinct, None));
             let matched = found.1;
             let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
-            Ok(AddResult { outcome, matched, child_id: None })
+            Ok(AddResult {
+                outcome,
+                matched,
+                child_id: None,
+            })
         }
         // Another submission of the same child won the race: the unique index refused this one.
         Err(DbError::UniqueViolation) => Ok(only(ChildOutcome::Refused(if is_teen {

@@ -4,7 +4,9 @@
 pub mod accounts;
 pub mod catalog;
 pub mod children;
+pub mod import;
 pub mod rate_limit;
 pub mod registration;
+pub mod scan;
 pub mod seed;
 pub mod seed_data;

@@ -51,7 +51,13 @@ pub fn CabinetPage() -> impl IntoView {
                         let children = children.await.unwrap_or_default();
                         view! {
                             <Children children />
-                            <h1>{format!("Здравствуйте, {}!", me.display_name)}</h1>
+                            <h1>
+                                {if me.display_name.trim().is_empty() {
+                                    "Личный кабинет".to_owned()
+                                } else {
+                                    format!("Здравствуйте, {}!", me.display_name)
+                                }}
+                            </h1>
                             <section class="card" aria-labelledby="account-heading">
                                 <h2 id="account-heading">"Аккаунт"</h2>
                                 <dl class="facts">

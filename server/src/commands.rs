@@ -1,0 +1,84 @@
+//! The command-line tools beside `serve`: importing children from a file and scanning the register.
+
+use crate::startup::{app_state, open_database, StartupError};
+use crate::Settings;
+use app::server::services::{import, scan};
+use std::path::Path;
+
+/// Imports `file` row by row and prints a report line (or a JSON object) per row.
+pub async fn import_children(
+    settings: &Settings,
+    file: &Path,
+    json: bool,
+) -> Result<(), StartupError> {
+    let db = open_database(settings).await?;
+    let state = app_state(settings, db.clone(), "127.0.0.1:3000".parse()?).await?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(file)?;
+    let (mut imported, mut duplicates, mut flagged, mut invalid) = (0, 0, 0, 0);
+    for (index, record) in reader.deserialize::<import::ImportRow>().enumerate() {
+        let line = index + 2;
+        let report = match record {
+            Ok(row) => import::import_row(&state, &row).await.unwrap_or_else(|e| {
+                import::RowReport::Invalid {
+                    reason: e.to_string(),
+                }
+            }),
+            Err(e) => import::RowReport::Invalid {
+                reason: format!("строка не читается: {e}"),
+            },
+        };
+        match &report {
+            import::RowReport::Imported { .. } => imported += 1,
+            import::RowReport::ExactDuplicate { .. } => duplicates += 1,
+            import::RowReport::ProbableDuplicate { .. } => flagged += 1,
+            import::RowReport::Invalid { .. } => invalid += 1,
+        }
+        if json {
+            let mut value = serde_json::to_value(&report)?;
+            value["line"] = line.into();
+            println!("{value}");
+        } else {
+            println!("строка {line}: {report}");
+        }
+    }
+    if !json {
+        println!("Итого: импортировано {imported}, точных дублей {duplicates}, возможных дублей {flagged}, ошибок {invalid}.");
+    }
+    db.close().await;
+    Ok(())
+}
+
+/// Prints probable duplicate pairs of the whole register.
+pub async fn scan_duplicates(settings: &Settings, json: bool) -> Result<(), StartupError> {
+    let db = open_database(settings).await?;
+    let started = std::time::Instant::now();
+    let pairs = scan::scan_register(&db).await?;
+    for p in &pairs {
+        if json {
+            println!("{}", serde_json::to_string(p)?);
+        } else {
+            println!(
+                "#{} {} ({}) — #{} {} ({}): {}, {:.2}",
+                p.a,
+                p.a_name,
+                app::domain::dates::format_ru(p.a_birth_date),
+                p.b,
+                p.b_name,
+                app::domain::dates::format_ru(p.b_birth_date),
+                p.verdict,
+                p.score
+            );
+        }
+    }
+    if !json {
+        println!(
+            "Найдено пар: {}, за {:.1} с.",
+            pairs.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    db.close().await;
+    Ok(())
+}
