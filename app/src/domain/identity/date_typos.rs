@@ -13,13 +13,31 @@ pub enum DateRelation {
     OneYearOff,
 }
 
+/// The eight digits of `ДДММГГГГ`, computed without formatting: this runs for every pair compared.
 fn digits(d: NaiveDate) -> [u8; 8] {
-    let s = d.format("%d%m%Y").to_string();
-    let mut out = [0u8; 8];
-    for (slot, b) in out.iter_mut().zip(s.bytes()) {
-        *slot = b;
-    }
-    out
+    let (day, month, year) = (
+        d.day(),
+        d.month(),
+        u32::try_from(d.year()).unwrap_or(0) % 10_000,
+    );
+    [
+        (day / 10) as u8,
+        (day % 10) as u8,
+        (month / 10) as u8,
+        (month % 10) as u8,
+        (year / 1000) as u8,
+        (year / 100 % 10) as u8,
+        (year / 10 % 10) as u8,
+        (year % 10) as u8,
+    ]
+}
+
+fn from_digits(d: &[u8; 8]) -> Option<NaiveDate> {
+    let day = u32::from(d[0]) * 10 + u32::from(d[1]);
+    let month = u32::from(d[2]) * 10 + u32::from(d[3]);
+    let year =
+        i32::from(d[4]) * 1000 + i32::from(d[5]) * 100 + i32::from(d[6]) * 10 + i32::from(d[7]);
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// `Some` when `a` and `b` could be one date typed twice.
@@ -58,14 +76,13 @@ pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
     };
     let original = digits(d);
     for position in 0..8 {
-        for digit in b'0'..=b'9' {
+        for digit in 0..=9u8 {
             if digit == original[position] {
                 continue;
             }
             let mut changed = original;
             changed[position] = digit;
-            let text = String::from_utf8_lossy(&changed).into_owned();
-            push(NaiveDate::parse_from_str(&text, "%d%m%Y").ok());
+            push(from_digits(&changed));
         }
     }
     push(NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()));

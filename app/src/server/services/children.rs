@@ -247,8 +247,7 @@ pub async fn add_for(
     };
     let another_child = form.another_child == "1" || mode == Mode::Import;
     if mode == Mode::Check {
-        let rows = children::candidates(&state.db, &blocking).await?;
-        let found = strongest(&identity, certificate_key.as_deref(), &rows);
+        let found = find_duplicate(&state.db, &identity, certificate_key.as_deref()).await?;
         let matched = found.1;
         let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
         return Ok(AddResult {
@@ -358,6 +357,30 @@ pub async fn add_for(
         }))),
         Err(other) => Err(other.into()),
     }
+}
+
+/// The duplicate check itself: candidates by the blocking keys, then the domain's verdict on each;
+/// the strongest verdict and the child it points at.
+pub async fn find_duplicate(
+    db: &crate::server::db::Database,
+    identity: &ChildIdentity,
+    certificate_key: Option<&str>,
+) -> Result<(Verdict, Option<i64>), AppError> {
+    let dates = typo_variants(identity.birth_date);
+    let name_keys = vec![
+        identity.name_key(),
+        format!("{}|{}", identity.given_name, identity.surname),
+    ];
+    let blocking = Blocking {
+        birth_date: identity.birth_date,
+        date_variants: &dates,
+        name_parts: [&identity.surname, &identity.given_name],
+        name_keys: &name_keys,
+        snils: identity.snils.as_ref().map(Snils::digits),
+        certificate_key,
+    };
+    let rows = children::candidates(db, &blocking).await?;
+    Ok(strongest(identity, certificate_key, &rows))
 }
 
 /// Turns a verdict into what the parent reads; whose cabinet holds the matched child decides the refusal.

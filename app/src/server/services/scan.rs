@@ -92,71 +92,112 @@ pub fn scan(rows: &[ChildRow]) -> Vec<ScanPair> {
             by_snils.entry(s.digits()).or_default().push(i);
         }
     }
-    let mut pairs = Vec::new();
+    let maps = Maps {
+        by_date,
+        by_part_date,
+        by_names,
+        by_snils,
+    };
+    // Each thread takes every n-th child; the maps are shared read-only.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut pairs: Vec<ScanPair> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (entries, maps) = (&entries, &maps);
+                scope.spawn(move || {
+                    (t..entries.len())
+                        .step_by(threads)
+                        .flat_map(|i| pairs_of(i, entries, maps))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    pairs.sort_by_key(|p| (p.a, p.b));
+    pairs
+}
+
+struct Maps<'a> {
+    by_date: HashMap<NaiveDate, Vec<usize>>,
+    by_part_date: HashMap<(&'a str, NaiveDate), Vec<usize>>,
+    by_names: HashMap<String, Vec<usize>>,
+    by_snils: HashMap<&'a str, Vec<usize>>,
+}
+
+/// The pairs of child `i` with the children after it that share a blocking key.
+fn pairs_of(i: usize, entries: &[Entry], maps: &Maps<'_>) -> Vec<ScanPair> {
+    let e = &entries[i];
+    let id = &e.identity;
     let mut candidates: Vec<usize> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let id = &e.identity;
-        candidates.clear();
-        // The same birth date: only where an initial is shared, so that a class of a hundred
-        // children born on one day is not compared pair by pair.
-        for &j in by_date.get(&id.birth_date).into_iter().flatten() {
-            let other = &entries[j].initials;
-            if e.initials.iter().any(|c| other.contains(c)) {
-                candidates.push(j);
-            }
+    // The same birth date: only where an initial is shared, so that the hundred-odd children born
+    // on one day are not compared pair by pair.
+    for &j in maps.by_date.get(&id.birth_date).into_iter().flatten() {
+        let other = &entries[j].initials;
+        if j > i && e.initials.iter().any(|c| other.contains(c)) {
+            candidates.push(j);
         }
-        for variant in typo_variants(id.birth_date).into_iter().skip(1) {
-            for part in [id.surname.as_str(), id.given_name.as_str()] {
-                candidates.extend(by_part_date.get(&(part, variant)).into_iter().flatten());
-            }
+    }
+    for variant in typo_variants(id.birth_date).into_iter().skip(1) {
+        for part in [id.surname.as_str(), id.given_name.as_str()] {
+            candidates.extend(
+                maps.by_part_date
+                    .get(&(part, variant))
+                    .into_iter()
+                    .flatten(),
+            );
         }
-        for key in [id.name_key(), format!("{}|{}", id.given_name, id.surname)] {
-            candidates.extend(by_names.get(&key).into_iter().flatten());
-        }
-        if let Some(s) = &id.snils {
-            candidates.extend(by_snils.get(s.digits()).into_iter().flatten());
-        }
-        candidates.retain(|&j| j > i);
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            let other = &entries[j];
-            let (score, verdict) = match compare(id, &other.identity) {
-                Verdict::Exact(reason) => (1.0, format!("exact: {reason:?}")),
-                Verdict::Probable {
-                    date,
-                    names_swapped,
-                } => {
-                    let mut score: f32 =
-                        if date == crate::domain::identity::date_typos::DateRelation::Equal {
-                            0.9
-                        } else {
-                            0.8
-                        };
-                    if names_swapped {
-                        score -= 0.1;
-                    }
-                    (
-                        score,
-                        format!(
-                            "probable: {date:?}{}",
-                            if names_swapped { ", names swapped" } else { "" }
-                        ),
-                    )
+    }
+    for key in [id.name_key(), format!("{}|{}", id.given_name, id.surname)] {
+        candidates.extend(maps.by_names.get(&key).into_iter().flatten());
+    }
+    if let Some(s) = &id.snils {
+        candidates.extend(maps.by_snils.get(s.digits()).into_iter().flatten());
+    }
+    candidates.retain(|&j| j > i);
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut pairs = Vec::new();
+    for &j in &candidates {
+        let other = &entries[j];
+        let (score, verdict) = match compare(id, &other.identity) {
+            Verdict::Exact(reason) => (1.0, format!("exact: {reason:?}")),
+            Verdict::Probable {
+                date,
+                names_swapped,
+            } => {
+                let mut score: f32 =
+                    if date == crate::domain::identity::date_typos::DateRelation::Equal {
+                        0.9
+                    } else {
+                        0.8
+                    };
+                if names_swapped {
+                    score -= 0.1;
                 }
-                Verdict::Distinct => continue,
-            };
-            pairs.push(ScanPair {
-                a: e.id,
-                b: other.id,
-                a_name: name(e),
-                b_name: name(other),
-                a_birth_date: id.birth_date,
-                b_birth_date: other.identity.birth_date,
-                score,
-                verdict,
-            });
-        }
+                (
+                    score,
+                    format!(
+                        "probable: {date:?}{}",
+                        if names_swapped { ", names swapped" } else { "" }
+                    ),
+                )
+            }
+            Verdict::Distinct => continue,
+        };
+        pairs.push(ScanPair {
+            a: e.id,
+            b: other.id,
+            a_name: name(e),
+            b_name: name(other),
+            a_birth_date: id.birth_date,
+            b_birth_date: other.identity.birth_date,
+            score,
+            verdict,
+        });
     }
     pairs
 }

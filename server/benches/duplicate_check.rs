@@ -1,0 +1,326 @@
+//! The duplicate check over a large register, measured, never asserted.
+
+use app::domain::identity::verdict::{ChildIdentity, Sex};
+use app::server::db::Database;
+use app::server::services::{children::find_duplicate, scan::scan_register, seed};
+use chrono::{Duration, NaiveDate};
+use std::time::Instant;
+
+const SURNAMES: &[&str] = &[
+    "Иванов",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Петров",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Федоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семенов",
+    "Егоров",
+    "Павлов",
+    "Козлов",
+    "Степанов",
+    "Николаев",
+    "Орлов",
+    "Андреев",
+    "Макаров",
+    "Никитин",
+    "Захаров",
+    "Зайцев",
+    "Соловьев",
+    "Борисов",
+    "Яковлев",
+    "Григорьев",
+    "Романов",
+    "Воробьев",
+    "Сергеев",
+    "Кузьмин",
+    "Фролов",
+    "Александров",
+    "Дмитриев",
+    "Королев",
+    "Гусев",
+    "Киселев",
+];
+const BOYS: &[&str] = &[
+    "Александр",
+    "Максим",
+    "Михаил",
+    "Артем",
+    "Даниил",
+    "Иван",
+    "Дмитрий",
+    "Кирилл",
+    "Андрей",
+    "Егор",
+    "Никита",
+    "Илья",
+    "Алексей",
+    "Матвей",
+    "Тимофей",
+    "Роман",
+    "Владимир",
+    "Ярослав",
+    "Федор",
+    "Георгий",
+];
+const GIRLS: &[&str] = &[
+    "Анастасия",
+    "Мария",
+    "Анна",
+    "Виктория",
+    "Екатерина",
+    "Наталья",
+    "Марина",
+    "Полина",
+    "София",
+    "Дарья",
+    "Алиса",
+    "Ксения",
+    "Александра",
+    "Елена",
+    "Варвара",
+    "Вероника",
+    "Арина",
+    "Ульяна",
+    "Василиса",
+    "Милана",
+];
+const FATHERS: &[&str] = &[
+    "Александров",
+    "Сергеев",
+    "Андреев",
+    "Дмитриев",
+    "Алексеев",
+    "Владимиров",
+    "Николаев",
+    "Игорев",
+    "Михайлов",
+    "Олегов",
+];
+
+/// A small deterministic generator: the same register every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[(self.next() % list.len() as u64) as usize]
+    }
+}
+
+struct Child {
+    surname: String,
+    given: String,
+    patronymic: String,
+    sex: Sex,
+    birth: NaiveDate,
+}
+
+fn child(rng: &mut Rng) -> Child {
+    let sex = if rng.next().is_multiple_of(2) {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
+    let base = rng.pick(SURNAMES);
+    let father = rng.pick(FATHERS);
+    let (surname, given, patronymic) = match sex {
+        Sex::Male => (
+            base.to_owned(),
+            rng.pick(BOYS).to_owned(),
+            format!("{father}ич"),
+        ),
+        Sex::Female => (
+            format!("{base}а"),
+            rng.pick(GIRLS).to_owned(),
+            format!("{father}на"),
+        ),
+    };
+    let birth =
+        NaiveDate::from_ymd_opt(2008, 1, 1).unwrap() + Duration::days((rng.next() % 6575) as i64);
+    Child {
+        surname,
+        given,
+        patronymic,
+        sex,
+        birth,
+    }
+}
+
+fn identity(c: &Child) -> ChildIdentity {
+    ChildIdentity::new(&c.surname, &c.given, &c.patronymic, c.sex, c.birth)
+}
+
+macro_rules! on {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            Database::Sqlite($pool) => $body,
+            Database::Postgres($pool) => $body,
+        }
+    };
+}
+
+async fn fill(db: &Database, n: usize) -> i64 {
+    seed::run(db, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+        .await
+        .unwrap();
+    let municipality: i64 = on!(db, p => sqlx::query_scalar("SELECT id FROM municipalities ORDER BY sort_order LIMIT 1").fetch_one(p).await.unwrap());
+    let account: i64 = on!(db, p => sqlx::query_scalar(
+        "INSERT INTO accounts (kind, surname, given_name, phone, email, email_canonical, password_hash, municipality_id, pd_consent_at) \
+         VALUES ('parent', 'Бенч', 'Бенч', '+79990000000', 'bench@mail.ru', 'bench@mail.ru', 'x', $1, $2) RETURNING id")
+        .bind(municipality).bind(chrono::Utc::now()).fetch_one(p).await.unwrap());
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let started = Instant::now();
+    const BATCH: usize = 500;
+    let mut done = 0;
+    while done < n {
+        let rows: Vec<Child> = (0..BATCH.min(n - done)).map(|_| child(&mut rng)).collect();
+        let mut sql = String::from(
+            "INSERT INTO children (surname, given_name, patronymic, sex, birth_date, exact_key, name_key, surname_norm, given_name_norm, created_by_account_id) VALUES ",
+        );
+        for i in 0..rows.len() {
+            let b = i * 10;
+            sql.push_str(&format!(
+                "{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                if i > 0 { ", " } else { "" },
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7,
+                b + 8,
+                b + 9,
+                b + 10
+            ));
+        }
+        sql.push_str(" ON CONFLICT DO NOTHING");
+        on!(db, p => {
+            let mut q = sqlx::query(&sql);
+            for c in &rows {
+                let id = identity(c);
+                q = q
+                    .bind(c.surname.clone())
+                    .bind(c.given.clone())
+                    .bind(c.patronymic.clone())
+                    .bind(if c.sex == Sex::Female { "female" } else { "male" })
+                    .bind(c.birth)
+                    .bind(id.exact_key())
+                    .bind(id.name_key())
+                    .bind(id.surname.clone())
+                    .bind(id.given_name.clone())
+                    .bind(account);
+            }
+            q.execute(p).await.unwrap();
+        });
+        done += rows.len();
+    }
+    on!(db, p => { let _ = sqlx::query("ANALYZE").execute(p).await; });
+    println!(
+        "  seeded {n} children in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    account
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+async fn measure(name: &str, db: &Database, n: usize) {
+    println!("{name}:");
+    fill(db, n).await;
+    // Half are children already there (exact duplicates), half are new ones.
+    let mut existing = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut fresh = Rng(0xDEAD_BEEF_1234_5678);
+    let probes: Vec<Child> = (0..2000)
+        .map(|i| {
+            if i % 2 == 0 {
+                child(&mut existing)
+            } else {
+                child(&mut fresh)
+            }
+        })
+        .collect();
+    let (mut check, mut lookup) = (Vec::new(), Vec::new());
+    for c in &probes {
+        let id = identity(c);
+        let t = Instant::now();
+        find_duplicate(db, &id, None).await.unwrap();
+        check.push(t.elapsed().as_secs_f64() * 1000.0);
+        let key = id.exact_key();
+        let t = Instant::now();
+        let _: Option<i64> = on!(db, p => sqlx::query_scalar("SELECT id FROM children WHERE exact_key = $1 AND retired_at IS NULL")
+            .bind(&key).fetch_optional(p).await.unwrap());
+        lookup.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    check.sort_by(f64::total_cmp);
+    lookup.sort_by(f64::total_cmp);
+    let (c50, c99, l50, l99) = (
+        percentile(&check, 0.5),
+        percentile(&check, 0.99),
+        percentile(&lookup, 0.5),
+        percentile(&lookup, 0.99),
+    );
+    println!("  duplicate check: p50 {c50:.3} ms, p99 {c99:.3} ms");
+    println!("  raw point lookup: p50 {l50:.3} ms, p99 {l99:.3} ms");
+    println!("  check / lookup at p99: {:.1}×", c99 / l99);
+    let t = Instant::now();
+    let pairs = scan_register(db).await.unwrap();
+    println!(
+        "  duplicates scan: {} pairs in {:.1} s",
+        pairs.len(),
+        t.elapsed().as_secs_f64()
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    let n: usize = std::env::var("KRUZHOK_BENCH_CHILDREN")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = std::env::temp_dir().join(format!("kruzhok-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sqlite = Database::connect(&format!("sqlite://{}/bench.db?mode=rwc", dir.display()), 4)
+        .await
+        .unwrap();
+    sqlite.migrate().await.unwrap();
+    measure("SQLite", &sqlite, n).await;
+    sqlite.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let Ok(admin) = sqlx::PgPool::connect(&admin_url).await else {
+        println!("PostgreSQL unreachable: skipped");
+        return;
+    };
+    let name = format!("kruzhok_bench_{}", std::process::id());
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
+    let pg = Database::connect(&url, 4).await.unwrap();
+    pg.migrate().await.unwrap();
+    measure("PostgreSQL", &pg, n).await;
+    pg.close().await;
+    sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}
