@@ -2,6 +2,7 @@
 //! («II-ФО»), and a six-digit number. People type the Roman numerals in Cyrillic look-alikes and the
 //! letters in Latin look-alikes; both are folded before the number is compared or stored.
 
+use super::normalize::cyrillic_look_alike;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -29,19 +30,7 @@ fn roman(c: char) -> Option<char> {
 
 fn cyrillic_letter(c: char) -> Option<char> {
     let upper = c.to_uppercase().next().unwrap_or(c);
-    let folded = match upper {
-        'A' => 'А',
-        'B' => 'В',
-        'C' => 'С',
-        'E' => 'Е',
-        'H' => 'Н',
-        'K' => 'К',
-        'M' => 'М',
-        'O' => 'О',
-        'P' => 'Р',
-        'T' => 'Т',
-        'X' => 'Х',
-        'Y' => 'У',
+    let folded = match cyrillic_look_alike(upper).unwrap_or(upper) {
         'Ё' => 'Е',
         other => other,
     };

@@ -52,7 +52,7 @@ pub fn is_cyrillic(c: char) -> bool {
 }
 
 /// The Cyrillic letter a Latin one is mistaken for, by shape.
-fn cyrillic_look_alike(c: char) -> Option<char> {
+pub fn cyrillic_look_alike(c: char) -> Option<char> {
     Some(match c {
         'A' => 'А',
         'B' => 'В',

@@ -1,156 +1,21 @@
 //! Adding children (R1, R7, SPEC §5) and listing a family's children.
 
+use super::child_identity::{identity_of, parse, strongest};
 use crate::api::children::{ChildCard, ChildForm, ChildOutcome, Refusal};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::birth_certificate::BirthCertificate;
-use crate::domain::identity::birth_date::{age_on, BirthDate};
+use crate::domain::identity::birth_date::age_on;
 use crate::domain::identity::date_typos::typo_variants;
-use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
+use crate::domain::identity::person_name::Patronymic;
 use crate::domain::identity::snils::Snils;
-use crate::domain::identity::verdict::{compare, ChildIdentity, Sex, Verdict};
+use crate::domain::identity::verdict::{ChildIdentity, Sex, Verdict};
 use crate::error::AppError;
 use crate::server::auth::session::{client_address, current_account_id};
 use crate::server::db::children::{self, Blocking, ChildRow, Decision, NewChild};
 use crate::server::db::{accounts, DbError};
 use crate::server::state::{today_in_moscow, AppState};
 use std::sync::Mutex;
-
-/// A child as typed, checked field by field.
-struct Parsed {
-    surname: Surname,
-    given_name: GivenName,
-    patronymic: Option<Patronymic>,
-    sex: Sex,
-    birth_date: BirthDate,
-    snils: Option<Snils>,
-    certificate: Option<BirthCertificate>,
-}
-
-fn parse(form: &ChildForm) -> Result<Parsed, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut field = |name: &str, r: Result<(), &'static str>| {
-        if let Err(m) = r {
-            errors.push(FieldError::new(name, m));
-        }
-    };
-    let surname = Surname::parse(&form.surname);
-    field("surname", surname.as_ref().map(|_| ()).map_err(|m| *m));
-    let given_name = GivenName::parse(&form.given_name);
-    field(
-        "given_name",
-        given_name.as_ref().map(|_| ()).map_err(|m| *m),
-    );
-    let patronymic = Patronymic::parse_optional(&form.patronymic);
-    field(
-        "patronymic",
-        patronymic.as_ref().map(|_| ()).map_err(|m| *m),
-    );
-    let sex = match form.sex.as_str() {
-        "male" => Ok(Sex::Male),
-        "female" => Ok(Sex::Female),
-        _ => Err("Укажите пол ребенка"),
-    };
-    field("sex", sex.map(|_| ()));
-    let birth_date = BirthDate::parse(&form.birth_date, today_in_moscow());
-    field("birth_date", birth_date.map(|_| ()));
-    let snils = (!form.snils.trim().is_empty())
-        .then(|| Snils::parse(&form.snils))
-        .transpose();
-    field("snils", snils.as_ref().map(|_| ()).map_err(|m| *m));
-    let certificate = (!form.birth_certificate.trim().is_empty())
-        .then(|| BirthCertificate::parse(&form.birth_certificate))
-        .transpose();
-    field(
-        "birth_certificate",
-        certificate.as_ref().map(|_| ()).map_err(|m| *m),
-    );
-    match (
-        surname,
-        given_name,
-        patronymic,
-        sex,
-        birth_date,
-        snils,
-        certificate,
-    ) {
-        (
-            Ok(surname),
-            Ok(given_name),
-            Ok(patronymic),
-            Ok(sex),
-            Ok(birth_date),
-            Ok(snils),
-            Ok(certificate),
-        ) if errors.is_empty() => Ok(Parsed {
-            surname,
-            given_name,
-            patronymic,
-            sex,
-            birth_date,
-            snils,
-            certificate,
-        }),
-        _ => Err(errors),
-    }
-}
-
-fn identity_of(p: &Parsed) -> ChildIdentity {
-    let mut id = ChildIdentity::new(
-        p.surname.as_str(),
-        p.given_name.as_str(),
-        p.patronymic.as_ref().map_or("", Patronymic::as_str),
-        p.sex,
-        p.birth_date.date(),
-    );
-    id.snils = p.snils.clone();
-    id.certificate = p.certificate.clone();
-    id
-}
-
-fn row_identity(row: &ChildRow) -> ChildIdentity {
-    let sex = if row.sex == "female" {
-        Sex::Female
-    } else {
-        Sex::Male
-    };
-    let mut id = ChildIdentity::new(
-        &row.surname,
-        &row.given_name,
-        row.patronymic.as_deref().unwrap_or(""),
-        sex,
-        row.birth_date,
-    );
-    id.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
-    // Certificates are compared by key in `strongest`; two different ones do not decide alone here.
-    id.certificate = None;
-    id
-}
-
-/// The strongest verdict among the candidates, with the child it points at.
-fn strongest(
-    new: &ChildIdentity,
-    new_certificate: Option<&str>,
-    rows: &[ChildRow],
-) -> (Verdict, Option<i64>) {
-    let mut best = (Verdict::Distinct, None);
-    for row in rows {
-        let verdict =
-            if new_certificate.is_some() && row.certificate_key.as_deref() == new_certificate {
-                Verdict::Exact(crate::domain::identity::verdict::ExactReason::SameCertificate)
-            } else {
-                compare(new, &row_identity(row))
-            };
-        match verdict {
-            Verdict::Exact(_) => return (verdict, Some(row.id)),
-            Verdict::Probable { .. } if best.0 == Verdict::Distinct => {
-                best = (verdict, Some(row.id))
-            }
-            _ => {}
-        }
-    }
-    best
-}
 
 /// How a child arrives, which decides what a probable duplicate does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod child_identity;
 pub mod children;
 pub mod import;
 pub mod rate_limit;
