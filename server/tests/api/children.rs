@@ -291,8 +291,9 @@ async fn sixty_four_simultaneous_submissions_of_one_child_make_one_child(backend
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    // Two servers on one database, as behind a load balancer; on SQLite they share the file.
-    let bases = [app.base.clone(), app.sibling_base().await];
+    // Two server processes on one database, as behind a load balancer; on SQLite they share the file.
+    let (sibling, _process) = app.sibling_process().await;
+    let bases = [app.base.clone(), sibling];
     let mut clients = Vec::new();
     for n in 0..64 {
         clients.push(app.signed_in_parent(n, "parent").await);

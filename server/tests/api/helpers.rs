@@ -173,9 +173,33 @@ pub fn demo_day() -> chrono::NaiveDate {
 }
 
 impl TestApp {
-    /// Another server on the same database, as a second process behind a load balancer would be.
-    pub async fn sibling_base(&self) -> String {
-        start_server(&self.database_url, &[]).await.0
+    /// Another server as a separate operating-system process: the `kruzhok` binary itself, on the
+    /// same database. It stops when the returned guard is dropped.
+    pub async fn sibling_process(&self) -> (String, SiblingProcess) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_kruzhok"))
+            .arg("serve")
+            .env("KRUZHOK_DATABASE_URL", &self.database_url)
+            .env("KRUZHOK_ADDRESS", format!("127.0.0.1:{port}"))
+            .env("KRUZHOK_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("the kruzhok binary starts");
+        let guard = SiblingProcess(child);
+        let base = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if reqwest::get(format!("{base}/healthz"))
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return (base, guard);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the second server process did not answer");
     }
 
     /// A signed-in browser of a new parent account, made directly in the database (no password
@@ -317,6 +341,16 @@ impl TestApp {
                 }
             }
         }
+    }
+}
+
+/// A server process started by a test, stopped when dropped.
+pub struct SiblingProcess(std::process::Child);
+
+impl Drop for SiblingProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
