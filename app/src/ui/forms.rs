@@ -26,6 +26,32 @@ pub fn posted<T: DeserializeOwned>() -> Option<T> {
     leptos::prelude::use_context::<FormSubmission>().and_then(|s| s.decode())
 }
 
+/// The answer to a form posted without JavaScript: `answer` runs once while the page renders on the
+/// server, and its result travels to the browser with the page; `None` when nothing was posted.
+pub fn answer_posted<F, T, Fut>(
+    submitted: Option<F>,
+    answer: impl Fn(F) -> Fut + Send + Sync + 'static,
+) -> leptos::prelude::Resource<Option<T>>
+where
+    F: Clone + Send + Sync + 'static,
+    T: serde::Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+{
+    let answer = std::sync::Arc::new(answer);
+    leptos::prelude::Resource::new(
+        || (),
+        move |_| {
+            let (form, answer) = (submitted.clone(), answer.clone());
+            async move {
+                match form {
+                    Some(form) => Some(answer(form).await),
+                    None => None,
+                }
+            }
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use crate::api::children::{
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, CheckField, TextField};
-use crate::ui::forms::posted;
+use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,18 +17,7 @@ use leptos_router::components::Redirect;
 pub fn AddChildPage() -> impl IntoView {
     let submitted = posted::<ChildForm>();
     let typed = RwSignal::new(submitted.clone().unwrap_or_default());
-    let from_post = Resource::new(
-        || (),
-        move |_| {
-            let form = submitted.clone();
-            async move {
-                match form {
-                    Some(form) => Some(add_child(form).await),
-                    None => None,
-                }
-            }
-        },
-    );
+    let from_post = answer_posted(submitted.clone(), add_child);
     let add = ServerAction::<AddChild>::new();
     let check = ServerAction::<CheckChild>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -2,7 +2,7 @@ use crate::api::accounts::{login, Login, LoginForm};
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::posted;
+use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,18 +13,7 @@ use leptos_router::components::Redirect;
 pub fn LoginPage() -> impl IntoView {
     let submitted = posted::<LoginForm>();
     let typed = RwSignal::new(submitted.clone().unwrap_or_default());
-    let from_post = Resource::new(
-        || (),
-        move |_| {
-            let form = submitted.clone();
-            async move {
-                match form {
-                    Some(form) => Some(login(form).await),
-                    None => None,
-                }
-            }
-        },
-    );
+    let from_post = answer_posted(submitted.clone(), login);
     let action = ServerAction::<Login>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = Login::from_event(&ev) {

@@ -5,7 +5,7 @@ use crate::api::accounts::{
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::steps::StepIndicator;
-use crate::ui::forms::posted;
+use crate::ui::forms::{answer_posted, posted};
 use crate::ui::pages::register_steps::{ContactsStep, PasswordStep, PersonStep, Registered};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
@@ -17,18 +17,7 @@ use leptos_meta::Title;
 pub fn RegisterWizardPage() -> impl IntoView {
     let submitted = posted::<RegistrationForm>();
     let last_form = RwSignal::new(submitted.clone());
-    let from_post = Resource::new(
-        || (),
-        move |_| {
-            let form = submitted.clone();
-            async move {
-                match form {
-                    Some(form) => Some(register(form).await),
-                    None => None,
-                }
-            }
-        },
-    );
+    let from_post = answer_posted(submitted.clone(), register);
     let municipalities = Resource::new(|| (), |_| list_municipalities());
     let action = ServerAction::<Register>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -4,7 +4,7 @@ use crate::api::accounts::{
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::posted;
+use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,18 +20,7 @@ pub fn ResetRequestPage() -> impl IntoView {
             .map(|s| s.email.clone())
             .unwrap_or_default(),
     );
-    let from_post = Resource::new(
-        || (),
-        move |_| {
-            let s = submitted.clone();
-            async move {
-                match s {
-                    Some(s) => Some(request_password_reset(s.email).await),
-                    None => None,
-                }
-            }
-        },
-    );
+    let from_post = answer_posted(submitted.clone(), |s| request_password_reset(s.email));
     let action = ServerAction::<RequestPasswordReset>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = RequestPasswordReset::from_event(&ev) {
@@ -95,18 +84,7 @@ pub fn ResetNewPasswordPage() -> impl IntoView {
     let link_token = query.read_untracked().get("token").unwrap_or_default();
     let submitted = posted::<ResetPassword>();
     let token = submitted.as_ref().map_or(link_token, |s| s.token.clone());
-    let from_post = Resource::new(
-        || (),
-        move |_| {
-            let s = submitted.clone();
-            async move {
-                match s {
-                    Some(s) => Some(reset_password(s.token, s.password).await),
-                    None => None,
-                }
-            }
-        },
-    );
+    let from_post = answer_posted(submitted.clone(), |s| reset_password(s.token, s.password));
     let action = ServerAction::<ResetPassword>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = ResetPassword::from_event(&ev) {
