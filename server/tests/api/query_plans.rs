@@ -6,9 +6,53 @@
 use crate::helpers::{spawn_seeded_app, Backend};
 use crate::on_both_backends;
 use app::domain::catalog_filter::CatalogQuery;
-use app::server::db::plans::catalog_page_plan;
+use app::server::db::children::Blocking;
+use app::server::db::plans::{catalog_page_plan, child_candidates_plan};
+use chrono::NaiveDate;
 
 on_both_backends!(catalogue_queries_use_indexes);
+on_both_backends!(the_duplicate_check_uses_indexes);
+
+/// Every step of a plan reads through an index.
+fn assert_indexed(backend: Backend, plan: &[String]) {
+    match backend {
+        Backend::Sqlite => {
+            for line in plan {
+                let scan = line.starts_with("SCAN ") && !line.starts_with("SCAN CONSTANT");
+                assert!(!scan || line.contains("USING"), "a full scan: {line}");
+            }
+        }
+        Backend::Postgres => {
+            assert!(
+                !plan.iter().any(|l| l.contains("Seq Scan")),
+                "a sequential scan: {plan:#?}"
+            );
+        }
+    }
+}
+
+async fn the_duplicate_check_uses_indexes(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let date = NaiveDate::from_ymd_opt(2015, 3, 12).unwrap();
+    let variants = app::domain::identity::date_typos::typo_variants(date);
+    let blocking = Blocking {
+        birth_date: date,
+        sex: "female",
+        date_variants: &variants,
+        name_parts: ["смирнова", "мария"],
+        snils: Some("11223344595"),
+        certificate_key: Some("IIФО123456"),
+    };
+    let plan = child_candidates_plan(&app.db, &blocking).await.unwrap();
+    println!(
+        "{backend:?} plan of the duplicate check:\n  {}",
+        plan.join("\n  ")
+    );
+    assert_indexed(backend, &plan);
+    app.finish().await;
+}
 
 async fn catalogue_queries_use_indexes(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
@@ -39,20 +83,7 @@ async fn catalogue_queries_use_indexes(backend: Backend) {
         let filter = query.parse().unwrap();
         let plan = catalog_page_plan(&app.db, &filter).await.unwrap();
         println!("{backend:?} plan for {query:?}:\n  {}", plan.join("\n  "));
-        match backend {
-            Backend::Sqlite => {
-                for line in &plan {
-                    let scan = line.starts_with("SCAN ") && !line.starts_with("SCAN CONSTANT");
-                    assert!(!scan || line.contains("USING"), "a full scan: {line}");
-                }
-            }
-            Backend::Postgres => {
-                assert!(
-                    !plan.iter().any(|l| l.contains("Seq Scan")),
-                    "a sequential scan: {plan:#?}"
-                );
-            }
-        }
+        assert_indexed(backend, &plan);
     }
     app.finish().await;
 }

@@ -73,6 +73,45 @@ impl ChildIdentity {
     pub fn name_key(&self) -> String {
         format!("{}|{}", self.surname, self.given_name)
     }
+
+    /// Reads an `exact_key` back: the names in it are normalised already, so candidates loaded
+    /// from the register are compared without normalising them again. СНИЛС and certificate are
+    /// not part of the key.
+    pub fn from_exact_key(key: &str) -> Option<Self> {
+        let mut parts = key.split('|');
+        let (surname, given_name, patronymic, date, sex) = (
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+        );
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Self {
+            surname: surname.to_owned(),
+            given_name: given_name.to_owned(),
+            patronymic: (!patronymic.is_empty()).then(|| patronymic.to_owned()),
+            sex: match sex {
+                "m" => Sex::Male,
+                "f" => Sex::Female,
+                _ => return None,
+            },
+            birth_date: date.parse().ok()?,
+            snils: None,
+            certificate: None,
+        })
+    }
+
+    /// The same normalised names, sex and birth date: what `exact_key` says, without building it.
+    fn same_exact(&self, other: &Self) -> bool {
+        self.surname == other.surname
+            && self.given_name == other.given_name
+            && self.patronymic == other.patronymic
+            && self.sex == other.sex
+            && self.birth_date == other.birth_date
+    }
 }
 
 /// Why two records are thought to be one child.
@@ -112,7 +151,7 @@ pub fn compare(new: &ChildIdentity, old: &ChildIdentity) -> Verdict {
     if new.sex != old.sex {
         return Verdict::Distinct;
     }
-    if new.exact_key() == old.exact_key() {
+    if new.same_exact(old) {
         return Verdict::Exact(ExactReason::SameNamesAndBirthDate);
     }
     let Some(date) = relate(new.birth_date, old.birth_date) else {

@@ -39,15 +39,27 @@ pub struct NewChild<'a> {
     pub given_name_norm: &'a str,
 }
 
-/// Where to look for candidates: the blocking keys. A probable duplicate has a close birth date and
-/// close names, so a candidate shares the exact birth date, or a typo variant of it together with
-/// the exact surname or name (either way round), or the surname and name whatever the date.
+/// A registered child as the duplicate check needs it: the normalised names, sex and birth date
+/// travel in `exact_key`, so nothing is normalised again.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Candidate {
+    pub id: i64,
+    pub exact_key: String,
+    pub snils: Option<String>,
+    pub certificate_key: Option<String>,
+}
+
+/// Where to look for candidates: the blocking keys. A probable duplicate has the same sex, a close
+/// birth date and close names, so a candidate shares the exact birth date, or a typo variant of it
+/// together with the exact surname or name (either way round); the same СНИЛС or certificate finds
+/// a child whatever else differs.
 pub struct Blocking<'a> {
     pub birth_date: NaiveDate,
+    /// `male` or `female`, as stored.
+    pub sex: &'a str,
     pub date_variants: &'a [NaiveDate],
     /// The normalised surname and name of the new child.
     pub name_parts: [&'a str; 2],
-    pub name_keys: &'a [String],
     pub snils: Option<&'a str>,
     pub certificate_key: Option<&'a str>,
 }
@@ -58,9 +70,13 @@ pub enum Decision {
     Stop,
 }
 
-fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
+/// One indexed branch per blocking key, joined by `UNION`: each branch is an index search
+/// (`children_birth_date_sex`, `children_surname_birth_date`, `children_given_name_birth_date`,
+/// the СНИЛС and certificate indexes), so the cost follows the candidates, not the register.
+pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
     let mut params = Params::default();
     let date = params.push(Param::Date(blocking.birth_date));
+    let sex = params.push(Param::Text(blocking.sex.to_owned()));
     let dates: Vec<String> = blocking
         .date_variants
         .iter()
@@ -71,42 +87,41 @@ fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
         .iter()
         .map(|p| params.push(Param::Text((*p).to_owned())))
         .collect();
-    let names: Vec<String> = blocking
-        .name_keys
-        .iter()
-        .map(|k| params.push(Param::Text(k.clone())))
-        .collect();
     let (dates, parts) = (dates.join(", "), parts.join(", "));
-    let mut any = vec![
-        format!("c.birth_date = {date}"),
-        format!("(c.surname_norm IN ({parts}) AND c.birth_date IN ({dates}))"),
-        format!("(c.given_name_norm IN ({parts}) AND c.birth_date IN ({dates}))"),
-        format!("c.name_key IN ({})", names.join(", ")),
+    let mut branches = vec![
+        format!("birth_date = {date} AND sex = {sex}"),
+        format!("surname_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
+        format!("given_name_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
     ];
     if let Some(s) = blocking.snils {
-        any.push(format!(
-            "c.snils = {}",
+        branches.push(format!(
+            "snils = {}",
             params.push(Param::Text(s.to_owned()))
         ));
     }
     if let Some(k) = blocking.certificate_key {
-        any.push(format!(
-            "c.certificate_key = {}",
+        branches.push(format!(
+            "certificate_key = {}",
             params.push(Param::Text(k.to_owned()))
         ));
     }
-    let sql = format!(
-        "SELECT {COLUMNS} FROM children c LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
-         WHERE c.retired_at IS NULL AND ({})",
-        any.join(" OR ")
-    );
+    let sql = branches
+        .iter()
+        .map(|w| {
+            format!(
+                "SELECT id, exact_key, snils, certificate_key FROM children \
+                 WHERE retired_at IS NULL AND {w}"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ");
     (sql, params)
 }
 
 /// Children that share a blocking key with the new one: never a scan of the register.
-pub async fn candidates(db: &Database, blocking: &Blocking<'_>) -> Result<Vec<ChildRow>, DbError> {
+pub async fn candidates(db: &Database, blocking: &Blocking<'_>) -> Result<Vec<Candidate>, DbError> {
     let (sql, params) = candidates_sql(blocking);
-    on_pool!(db, pool => bind_params!(sqlx::query_as::<_, ChildRow>(&sql), params)
+    on_pool!(db, pool => bind_params!(sqlx::query_as::<_, Candidate>(&sql), params)
         .fetch_all(pool)
         .await
         .map_err(DbError::from_sqlx))
@@ -123,7 +138,7 @@ pub async fn insert_checked(
     account_id: i64,
     relation: &str,
     source: &str,
-    decide: impl Fn(&[ChildRow]) -> Decision,
+    decide: impl Fn(&[Candidate]) -> Decision,
 ) -> Result<Option<i64>, DbError> {
     let (sql, params) = candidates_sql(blocking);
     on_pool!(db, pool => async {
@@ -137,7 +152,7 @@ pub async fn insert_checked(
                     .await?;
             }
         }
-        let rows = bind_params!(sqlx::query_as::<_, ChildRow>(&sql), params).fetch_all(&mut *tx).await?;
+        let rows = bind_params!(sqlx::query_as::<_, Candidate>(&sql), params).fetch_all(&mut *tx).await?;
         let Decision::Insert { flag } = decide(&rows) else {
             return Ok(None);
         };
@@ -207,14 +222,12 @@ pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<ChildRow>,
         .map_err(DbError::from_sqlx))
 }
 
-/// Every registered child, for the whole-register duplicate scan.
-pub async fn all(db: &Database) -> Result<Vec<ChildRow>, DbError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM children c LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
-         WHERE c.retired_at IS NULL ORDER BY c.id"
-    );
-    on_pool!(db, pool => sqlx::query_as::<_, ChildRow>(&sql)
-        .fetch_all(pool)
-        .await
-        .map_err(DbError::from_sqlx))
+/// Every registered child, for the whole-register duplicate scan: only what the check reads.
+pub async fn all_candidates(db: &Database) -> Result<Vec<Candidate>, DbError> {
+    on_pool!(db, pool => sqlx::query_as::<_, Candidate>(
+        "SELECT id, exact_key, snils, certificate_key FROM children WHERE retired_at IS NULL ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(DbError::from_sqlx))
 }

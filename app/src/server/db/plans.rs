@@ -1,6 +1,8 @@
-//! Query plans of the catalogue's queries, so tests can show that indexes are used.
+//! Query plans of the queries that must stay index searches (the catalogue, the duplicate check),
+//! so tests can show that indexes are used.
 
-use super::params::bind_params;
+use super::children::{self, Blocking};
+use super::params::{bind_params, Params};
 use super::{catalog, Database, DbError};
 use crate::domain::catalog_filter::CatalogFilter;
 
@@ -14,6 +16,19 @@ pub async fn catalog_page_plan(
     filter: &CatalogFilter,
 ) -> Result<Vec<String>, DbError> {
     let (sql, params) = catalog::page_sql(filter);
+    plan_of(db, &sql, params).await
+}
+
+/// The plan of the duplicate check's candidate lookup.
+pub async fn child_candidates_plan(
+    db: &Database,
+    blocking: &Blocking<'_>,
+) -> Result<Vec<String>, DbError> {
+    let (sql, params) = children::candidates_sql(blocking);
+    plan_of(db, &sql, params).await
+}
+
+async fn plan_of(db: &Database, sql: &str, params: Params) -> Result<Vec<String>, DbError> {
     match db {
         Database::Sqlite(pool) => {
             let explain = format!("EXPLAIN QUERY PLAN {sql}");

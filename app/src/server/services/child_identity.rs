@@ -7,7 +7,7 @@ use crate::domain::identity::birth_date::BirthDate;
 use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{compare, ChildIdentity, Sex, Verdict};
-use crate::server::db::children::ChildRow;
+use crate::server::db::children::Candidate;
 use crate::server::state::today_in_moscow;
 
 /// A child as typed, checked field by field.
@@ -102,38 +102,31 @@ pub(super) fn identity_of(p: &Parsed) -> ChildIdentity {
     id
 }
 
-fn row_identity(row: &ChildRow) -> ChildIdentity {
-    let sex = if row.sex == "female" {
-        Sex::Female
-    } else {
-        Sex::Male
-    };
-    let mut id = ChildIdentity::new(
-        &row.surname,
-        &row.given_name,
-        row.patronymic.as_deref().unwrap_or(""),
-        sex,
-        row.birth_date,
-    );
+/// A candidate as an identity, from its stored normalised key; `None` for a malformed key, which
+/// the check then skips rather than fail a parent's submission.
+pub(super) fn candidate_identity(row: &Candidate) -> Option<ChildIdentity> {
+    let mut id = ChildIdentity::from_exact_key(&row.exact_key)?;
     id.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
     // Certificates are compared by key in `strongest`; two different ones do not decide alone here.
-    id.certificate = None;
-    id
+    Some(id)
 }
 
 /// The strongest verdict among the candidates, with the child it points at.
 pub(super) fn strongest(
     new: &ChildIdentity,
     new_certificate: Option<&str>,
-    rows: &[ChildRow],
+    rows: &[Candidate],
 ) -> (Verdict, Option<i64>) {
     let mut best = (Verdict::Distinct, None);
     for row in rows {
         let verdict =
             if new_certificate.is_some() && row.certificate_key.as_deref() == new_certificate {
                 Verdict::Exact(crate::domain::identity::verdict::ExactReason::SameCertificate)
+            } else if let Some(old) = candidate_identity(row) {
+                compare(new, &old)
             } else {
-                compare(new, &row_identity(row))
+                tracing::warn!(child_id = row.id, "malformed exact key skipped");
+                continue;
             };
         match verdict {
             Verdict::Exact(_) => return (verdict, Some(row.id)),

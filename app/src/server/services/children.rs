@@ -12,7 +12,7 @@ use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{ChildIdentity, Sex, Verdict};
 use crate::error::AppError;
 use crate::server::auth::session::{client_address, current_account_id};
-use crate::server::db::children::{self, Blocking, ChildRow, Decision, NewChild};
+use crate::server::db::children::{self, Blocking, Candidate, Decision, NewChild};
 use crate::server::db::{accounts, DbError};
 use crate::server::state::{today_in_moscow, AppState};
 use std::sync::Mutex;
@@ -97,19 +97,8 @@ pub async fn add_for(
     }
     let identity = identity_of(&parsed);
     let certificate_key = parsed.certificate.as_ref().map(BirthCertificate::key);
-    let dates = typo_variants(parsed.birth_date.date());
-    let name_keys = vec![
-        identity.name_key(),
-        format!("{}|{}", identity.given_name, identity.surname),
-    ];
-    let blocking = Blocking {
-        birth_date: parsed.birth_date.date(),
-        date_variants: &dates,
-        name_parts: [&identity.surname, &identity.given_name],
-        name_keys: &name_keys,
-        snils: parsed.snils.as_ref().map(Snils::digits),
-        certificate_key: certificate_key.as_deref(),
-    };
+    let dates = typo_variants(identity.birth_date);
+    let blocking = blocking_of(&identity, &dates, certificate_key.as_deref());
     let another_child = form.another_child == "1" || mode == Mode::Import;
     if mode == Mode::Check {
         let found = find_duplicate(&state.db, &identity, certificate_key.as_deref()).await?;
@@ -128,11 +117,7 @@ pub async fn add_for(
         surname: parsed.surname.as_str(),
         given_name: parsed.given_name.as_str(),
         patronymic: parsed.patronymic.as_ref().map(Patronymic::as_str),
-        sex: if parsed.sex == Sex::Female {
-            "female"
-        } else {
-            "male"
-        },
+        sex: sex_column(parsed.sex),
         birth_date: parsed.birth_date.date(),
         snils: parsed.snils.as_ref().map(Snils::digits),
         birth_certificate: certificate_display.as_deref(),
@@ -143,7 +128,7 @@ pub async fn add_for(
         given_name_norm: &identity.given_name,
     };
     let seen = Mutex::new((Verdict::Distinct, None));
-    let decide = |rows: &[ChildRow]| {
+    let decide = |rows: &[Candidate]| {
         let found = strongest(&identity, certificate_key.as_deref(), rows);
         let decision = match &found {
             (Verdict::Exact(_), _) => Decision::Stop,
@@ -232,20 +217,33 @@ pub async fn find_duplicate(
     certificate_key: Option<&str>,
 ) -> Result<(Verdict, Option<i64>), AppError> {
     let dates = typo_variants(identity.birth_date);
-    let name_keys = vec![
-        identity.name_key(),
-        format!("{}|{}", identity.given_name, identity.surname),
-    ];
-    let blocking = Blocking {
-        birth_date: identity.birth_date,
-        date_variants: &dates,
-        name_parts: [&identity.surname, &identity.given_name],
-        name_keys: &name_keys,
-        snils: identity.snils.as_ref().map(Snils::digits),
-        certificate_key,
-    };
+    let blocking = blocking_of(identity, &dates, certificate_key);
     let rows = children::candidates(db, &blocking).await?;
     Ok(strongest(identity, certificate_key, &rows))
+}
+
+/// The blocking keys of a child: where its candidates are looked up.
+fn blocking_of<'a>(
+    identity: &'a ChildIdentity,
+    date_variants: &'a [chrono::NaiveDate],
+    certificate_key: Option<&'a str>,
+) -> Blocking<'a> {
+    Blocking {
+        birth_date: identity.birth_date,
+        sex: sex_column(identity.sex),
+        date_variants,
+        name_parts: [&identity.surname, &identity.given_name],
+        snils: identity.snils.as_ref().map(Snils::digits),
+        certificate_key,
+    }
+}
+
+/// How `children.sex` spells a sex.
+fn sex_column(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
+    }
 }
 
 /// Turns a verdict into what the parent reads; whose cabinet holds the matched child decides the refusal.

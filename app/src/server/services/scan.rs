@@ -1,16 +1,16 @@
 //! `kruzhok duplicates scan`: probable duplicate pairs across the whole register, found through the
 //! same blocking keys as the check at registration, in memory, never comparing every pair.
 
-use crate::domain::identity::date_typos::typo_variants;
+use crate::domain::identity::date_typos::{typo_variants, DateRelation};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::translit::latin_skeleton;
-use crate::domain::identity::verdict::{compare, ChildIdentity, Sex, Verdict};
+use crate::domain::identity::verdict::{compare, ChildIdentity, ExactReason, Sex, Verdict};
 use crate::error::AppError;
-use crate::server::db::children::{self, ChildRow};
+use crate::server::db::children::{self, Candidate};
 use crate::server::db::Database;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScanPair {
@@ -25,36 +25,33 @@ pub struct ScanPair {
     pub verdict: String,
 }
 
-struct Entry {
+struct Entry<'a> {
     id: i64,
     identity: ChildIdentity,
+    certificate_key: Option<&'a str>,
     initials: [char; 2],
 }
 
-fn entry(row: &ChildRow) -> Entry {
-    let sex = if row.sex == "female" {
-        Sex::Female
-    } else {
-        Sex::Male
-    };
-    let mut identity = ChildIdentity::new(
-        &row.surname,
-        &row.given_name,
-        row.patronymic.as_deref().unwrap_or(""),
-        sex,
-        row.birth_date,
-    );
-    identity.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
-    let initial = |s: &str| latin_skeleton(s).chars().next().unwrap_or(' ');
-    let initials = [initial(&identity.surname), initial(&identity.given_name)];
-    Entry {
-        id: row.id,
-        identity,
-        initials,
-    }
+/// The first letter of a name's Latin skeleton: three letters are enough for the skeleton's
+/// digraphs (`shch`, `kh`, `ts`) to settle its first letter, so whole names are not transliterated.
+fn initial(name: &str) -> char {
+    let head: String = name.chars().take(3).collect();
+    latin_skeleton(&head).chars().next().unwrap_or(' ')
 }
 
-fn name(e: &Entry) -> String {
+fn entry(row: &Candidate) -> Option<Entry<'_>> {
+    let mut identity = ChildIdentity::from_exact_key(&row.exact_key)?;
+    identity.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
+    let initials = [initial(&identity.surname), initial(&identity.given_name)];
+    Some(Entry {
+        id: row.id,
+        identity,
+        certificate_key: row.certificate_key.as_deref(),
+        initials,
+    })
+}
+
+fn name(e: &Entry<'_>) -> String {
     let i = &e.identity;
     [
         Some(i.surname.as_str()),
@@ -67,37 +64,55 @@ fn name(e: &Entry) -> String {
     .join(" ")
 }
 
-/// Every exact or probable pair among `rows`, each once, `a < b`.
-pub fn scan(rows: &[ChildRow]) -> Vec<ScanPair> {
-    let entries: Vec<Entry> = rows.iter().map(entry).collect();
-    let mut by_date: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
-    let mut by_part_date: HashMap<(&str, NaiveDate), Vec<usize>> = HashMap::new();
-    let mut by_names: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_snils: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let id = &e.identity;
-        by_date.entry(id.birth_date).or_default().push(i);
-        by_part_date
-            .entry((id.surname.as_str(), id.birth_date))
-            .or_default()
-            .push(i);
-        if id.given_name != id.surname {
-            by_part_date
-                .entry((id.given_name.as_str(), id.birth_date))
+type Buckets<K> = FxHashMap<K, Vec<usize>>;
+
+/// The blocking keys over the whole register, shared read-only by the scanning threads.
+struct Maps<'a> {
+    by_date_sex: Buckets<(NaiveDate, Sex)>,
+    by_part_date: Buckets<(&'a str, NaiveDate, Sex)>,
+    by_snils: Buckets<&'a str>,
+    by_certificate: Buckets<&'a str>,
+}
+
+impl<'a> Maps<'a> {
+    fn of(entries: &'a [Entry<'a>]) -> Self {
+        let mut maps = Maps {
+            by_date_sex: Buckets::default(),
+            by_part_date: Buckets::default(),
+            by_snils: Buckets::default(),
+            by_certificate: Buckets::default(),
+        };
+        for (i, e) in entries.iter().enumerate() {
+            let id = &e.identity;
+            maps.by_date_sex
+                .entry((id.birth_date, id.sex))
                 .or_default()
                 .push(i);
+            maps.by_part_date
+                .entry((id.surname.as_str(), id.birth_date, id.sex))
+                .or_default()
+                .push(i);
+            if id.given_name != id.surname {
+                maps.by_part_date
+                    .entry((id.given_name.as_str(), id.birth_date, id.sex))
+                    .or_default()
+                    .push(i);
+            }
+            if let Some(s) = &id.snils {
+                maps.by_snils.entry(s.digits()).or_default().push(i);
+            }
+            if let Some(k) = e.certificate_key {
+                maps.by_certificate.entry(k).or_default().push(i);
+            }
         }
-        by_names.entry(id.name_key()).or_default().push(i);
-        if let Some(s) = &id.snils {
-            by_snils.entry(s.digits()).or_default().push(i);
-        }
+        maps
     }
-    let maps = Maps {
-        by_date,
-        by_part_date,
-        by_names,
-        by_snils,
-    };
+}
+
+/// Every exact or probable pair among `rows`, each once, `a < b`.
+pub fn scan(rows: &[Candidate]) -> Vec<ScanPair> {
+    let entries: Vec<Entry<'_>> = rows.iter().filter_map(entry).collect();
+    let maps = Maps::of(&entries);
     // Each thread takes every n-th child; the maps are shared read-only.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut pairs: Vec<ScanPair> = std::thread::scope(|scope| {
@@ -121,21 +136,19 @@ pub fn scan(rows: &[ChildRow]) -> Vec<ScanPair> {
     pairs
 }
 
-struct Maps<'a> {
-    by_date: HashMap<NaiveDate, Vec<usize>>,
-    by_part_date: HashMap<(&'a str, NaiveDate), Vec<usize>>,
-    by_names: HashMap<String, Vec<usize>>,
-    by_snils: HashMap<&'a str, Vec<usize>>,
-}
-
-/// The pairs of child `i` with the children after it that share a blocking key.
-fn pairs_of(i: usize, entries: &[Entry], maps: &Maps<'_>) -> Vec<ScanPair> {
+/// The children after `i` that share a blocking key with it.
+fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize> {
     let e = &entries[i];
     let id = &e.identity;
     let mut candidates: Vec<usize> = Vec::new();
-    // The same birth date: only where an initial is shared, so that the hundred-odd children born
-    // on one day are not compared pair by pair.
-    for &j in maps.by_date.get(&id.birth_date).into_iter().flatten() {
+    // The same birth date and sex: only where an initial is shared, so that the children born on
+    // one day are not compared pair by pair.
+    for &j in maps
+        .by_date_sex
+        .get(&(id.birth_date, id.sex))
+        .into_iter()
+        .flatten()
+    {
         let other = &entries[j].initials;
         if j > i && e.initials.iter().any(|c| other.contains(c)) {
             candidates.push(j);
@@ -145,65 +158,79 @@ fn pairs_of(i: usize, entries: &[Entry], maps: &Maps<'_>) -> Vec<ScanPair> {
         for part in [id.surname.as_str(), id.given_name.as_str()] {
             candidates.extend(
                 maps.by_part_date
-                    .get(&(part, variant))
+                    .get(&(part, variant, id.sex))
                     .into_iter()
                     .flatten(),
             );
         }
     }
-    for key in [id.name_key(), format!("{}|{}", id.given_name, id.surname)] {
-        candidates.extend(maps.by_names.get(&key).into_iter().flatten());
-    }
     if let Some(s) = &id.snils {
         candidates.extend(maps.by_snils.get(s.digits()).into_iter().flatten());
+    }
+    if let Some(k) = e.certificate_key {
+        candidates.extend(maps.by_certificate.get(k).into_iter().flatten());
     }
     candidates.retain(|&j| j > i);
     candidates.sort_unstable();
     candidates.dedup();
-    let mut pairs = Vec::new();
-    for &j in &candidates {
-        let other = &entries[j];
-        let (score, verdict) = match compare(id, &other.identity) {
-            Verdict::Exact(reason) => (1.0, format!("exact: {reason:?}")),
-            Verdict::Probable {
-                date,
-                names_swapped,
-            } => {
-                let mut score: f32 =
-                    if date == crate::domain::identity::date_typos::DateRelation::Equal {
-                        0.9
-                    } else {
-                        0.8
-                    };
-                if names_swapped {
-                    score -= 0.1;
-                }
-                (
-                    score,
-                    format!(
-                        "probable: {date:?}{}",
-                        if names_swapped { ", names swapped" } else { "" }
-                    ),
-                )
-            }
-            Verdict::Distinct => continue,
-        };
-        pairs.push(ScanPair {
-            a: e.id,
-            b: other.id,
-            a_name: name(e),
-            b_name: name(other),
-            a_birth_date: id.birth_date,
-            b_birth_date: other.identity.birth_date,
-            score,
-            verdict,
-        });
+    candidates
+}
+
+/// How sure the scan is of a pair, and the verdict in words; `None` for two children.
+fn judge(a: &Entry<'_>, b: &Entry<'_>) -> Option<(f32, String)> {
+    if a.certificate_key.is_some() && a.certificate_key == b.certificate_key {
+        return Some((1.0, format!("exact: {:?}", ExactReason::SameCertificate)));
     }
-    pairs
+    match compare(&a.identity, &b.identity) {
+        Verdict::Exact(reason) => Some((1.0, format!("exact: {reason:?}"))),
+        Verdict::Probable {
+            date,
+            names_swapped,
+        } => {
+            let mut score: f32 = if date == DateRelation::Equal {
+                0.9
+            } else {
+                0.8
+            };
+            if names_swapped {
+                score -= 0.1;
+            }
+            Some((
+                score,
+                format!(
+                    "probable: {date:?}{}",
+                    if names_swapped { ", names swapped" } else { "" }
+                ),
+            ))
+        }
+        Verdict::Distinct => None,
+    }
+}
+
+/// The pairs of child `i` with the children after it that share a blocking key.
+fn pairs_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<ScanPair> {
+    let e = &entries[i];
+    candidates_of(i, entries, maps)
+        .into_iter()
+        .filter_map(|j| {
+            let other = &entries[j];
+            let (score, verdict) = judge(e, other)?;
+            Some(ScanPair {
+                a: e.id,
+                b: other.id,
+                a_name: name(e),
+                b_name: name(other),
+                a_birth_date: e.identity.birth_date,
+                b_birth_date: other.identity.birth_date,
+                score,
+                verdict,
+            })
+        })
+        .collect()
 }
 
 pub async fn scan_register(db: &Database) -> Result<Vec<ScanPair>, AppError> {
-    let rows = children::all(db).await?;
+    let rows = children::all_candidates(db).await?;
     tokio::task::spawn_blocking(move || scan(&rows))
         .await
         .map_err(|_| AppError::Internal)
@@ -213,33 +240,52 @@ pub async fn scan_register(db: &Database) -> Result<Vec<ScanPair>, AppError> {
 mod tests {
     use super::*;
 
-    fn row(id: i64, surname: &str, given: &str, sex: &str, date: (i32, u32, u32)) -> ChildRow {
-        ChildRow {
+    fn row(id: i64, surname: &str, given: &str, sex: Sex, date: (i32, u32, u32)) -> Candidate {
+        let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+        Candidate {
             id,
-            surname: surname.into(),
-            given_name: given.into(),
-            patronymic: None,
-            sex: sex.into(),
-            birth_date: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            exact_key: ChildIdentity::new(surname, given, "", sex, date).exact_key(),
             snils: None,
             certificate_key: None,
-            confirmed_at: None,
-            confirmed_by: None,
-            flagged: false,
         }
     }
 
     #[test]
     fn the_scan_finds_typos_and_leaves_twins_and_strangers_alone() {
         let rows = vec![
-            row(1, "Смирнова", "Мария", "female", (2015, 3, 12)),
-            row(2, "Смирнва", "Мария", "female", (2015, 3, 13)),
-            row(3, "Смирнова", "Дарья", "female", (2015, 3, 12)),
-            row(4, "Кузнецов", "Егор", "male", (2016, 1, 1)),
-            row(5, "Егор", "Кузнецов", "male", (2016, 1, 1)),
-            row(6, "Smirnova", "Mariya", "female", (2015, 3, 12)),
+            row(1, "Смирнова", "Мария", Sex::Female, (2015, 3, 12)),
+            row(2, "Смирнва", "Мария", Sex::Female, (2015, 3, 13)),
+            row(3, "Смирнова", "Дарья", Sex::Female, (2015, 3, 12)),
+            row(4, "Кузнецов", "Егор", Sex::Male, (2016, 1, 1)),
+            row(5, "Егор", "Кузнецов", Sex::Male, (2016, 1, 1)),
+            row(6, "Smirnova", "Mariya", Sex::Female, (2015, 3, 12)),
         ];
         let found: Vec<(i64, i64)> = scan(&rows).iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(found, [(1, 2), (1, 6), (4, 5)]);
+    }
+
+    #[test]
+    fn the_same_certificate_or_snils_is_an_exact_pair_whatever_the_names() {
+        let mut a = row(1, "Смирнова", "Мария", Sex::Female, (2015, 3, 12));
+        let mut b = row(2, "Кузнецов", "Егор", Sex::Male, (2012, 7, 1));
+        a.certificate_key = Some("IIФО123456".into());
+        b.certificate_key = a.certificate_key.clone();
+        let (mut c, mut d) = (
+            row(3, "Орлова", "Анна", Sex::Female, (2010, 1, 5)),
+            row(4, "Попов", "Илья", Sex::Male, (2011, 2, 6)),
+        );
+        c.snils = Some("11223344595".into());
+        d.snils = c.snils.clone();
+        let found: Vec<(i64, i64, String)> = scan(&[a, b, c, d])
+            .into_iter()
+            .map(|p| (p.a, p.b, p.verdict))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 2, "exact: SameCertificate".to_owned()),
+                (3, 4, "exact: SameSnils".to_owned())
+            ]
+        );
     }
 }

@@ -272,3 +272,57 @@ fn the_verdict_does_not_depend_on_which_child_came_first() {
         assert_eq!(there, back, "{other:?}");
     }
 }
+
+#[test]
+fn an_exact_key_reads_back_to_the_same_identity() {
+    let masha = masha();
+    assert_eq!(
+        ChildIdentity::from_exact_key(&masha.exact_key()),
+        Some(masha)
+    );
+    let no_patronymic = child("Иванов", "Пётр", "", Sex::Male, d(2016, 1, 1));
+    assert_eq!(
+        ChildIdentity::from_exact_key(&no_patronymic.exact_key()),
+        Some(no_patronymic)
+    );
+    assert_eq!(
+        ChildIdentity::from_exact_key("иванов|петр||2016-01-01"),
+        None
+    );
+    assert_eq!(
+        ChildIdentity::from_exact_key("иванов|петр||2016-01-01|x"),
+        None
+    );
+    assert_eq!(
+        ChildIdentity::from_exact_key("иванов|петр||2016-13-01|m"),
+        None
+    );
+    assert_eq!(
+        ChildIdentity::from_exact_key("a|b|c|2016-01-01|m|extra"),
+        None
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_identity_reads_back_from_its_exact_key(
+            surname in "[А-Яа-яЁё -]{1,20}",
+            given in "[А-Яа-яЁёA-Za-z]{1,12}",
+            patronymic in "[а-я]{0,12}",
+            female in any::<bool>(),
+            days in 0i64..7000,
+        ) {
+            let sex = if female { Sex::Female } else { Sex::Male };
+            let date = d(2008, 1, 1) + chrono::Duration::days(days);
+            let identity = child(&surname, &given, &patronymic, sex, date);
+            prop_assert_eq!(
+                ChildIdentity::from_exact_key(&identity.exact_key()),
+                Some(identity)
+            );
+        }
+    }
+}
