@@ -1,6 +1,7 @@
 //! Pure types and rules shared by the browser and the server. No I/O lives here.
 
 pub mod account;
+pub mod application;
 pub mod catalog_filter;
 pub mod dates;
 pub mod direction;
