@@ -27,6 +27,10 @@ pub struct Settings {
     pub public_url: String,
     /// Trust the first `X-Forwarded-For` hop as the client's address (behind a reverse proxy).
     pub trust_forwarded_for: bool,
+    /// How many days a freed seat stays offered to the first in a waiting list.
+    pub offer_days: u32,
+    /// How often, in seconds, the server looks for seat offers whose time ran out.
+    pub offer_check_seconds: u64,
     /// SMTP server for letters; without it letters go to the development outbox.
     pub smtp_host: Option<String>,
     pub smtp_port: u16,
@@ -70,6 +74,8 @@ impl Settings {
             .merge(Serialized::default("environment", "development"))
             .merge(Serialized::default("public_url", ""))
             .merge(Serialized::default("trust_forwarded_for", false))
+            .merge(Serialized::default("offer_days", 3))
+            .merge(Serialized::default("offer_check_seconds", 60))
             .merge(Serialized::default("smtp_port", 587))
             .merge(Serialized::default("smtp_security", "starttls"))
             .merge(Serialized::default(

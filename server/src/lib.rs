@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod config;
 pub mod forms;
+pub mod jobs;
 pub mod router;
 pub mod startup;
 pub mod telemetry;

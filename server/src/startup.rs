@@ -21,6 +21,9 @@ pub struct Application {
     router: axum::Router,
     db: Database,
     address: SocketAddr,
+    /// For the background jobs that run beside the requests.
+    state: AppState,
+    offer_check: std::time::Duration,
 }
 
 /// Opens the configured database (creating a SQLite file on first use) and applies migrations.
@@ -48,13 +51,15 @@ impl Application {
         let app = app_state(settings, db.clone(), address).await?;
         let router = router::build(ServerState {
             leptos_options,
-            app,
+            app: app.clone(),
         });
         Ok(Self {
             listener,
             router,
             db,
             address,
+            state: app,
+            offer_check: std::time::Duration::from_secs(settings.offer_check_seconds.max(1)),
         })
     }
 
@@ -75,9 +80,14 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
+        let jobs = tokio::spawn(crate::jobs::expire_offers_every(
+            self.state,
+            self.offer_check,
+        ));
         let result = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await;
+        jobs.abort();
         self.db.close().await;
         result
     }
@@ -120,6 +130,7 @@ pub async fn app_state(
             public_url,
             secure_cookies: settings.is_production(),
             trust_forwarded_for: settings.trust_forwarded_for,
+            offer_for: chrono::Duration::days(i64::from(settings.offer_days.max(1))),
         }),
     })
 }

@@ -16,6 +16,8 @@ pub struct ServiceSettings {
     pub secure_cookies: bool,
     /// Whether to trust `X-Forwarded-For` from a reverse proxy for the client's address.
     pub trust_forwarded_for: bool,
+    /// How long a freed seat stays offered to the first in a waiting list.
+    pub offer_for: chrono::Duration,
 }
 
 #[derive(Clone)]

@@ -205,6 +205,20 @@ impl TestApp {
     /// A signed-in browser of a new parent account, made directly in the database (no password
     /// hashing, no rate limits), for tests that need many parents.
     pub async fn signed_in_parent(&self, n: usize, kind: &str) -> reqwest::Client {
+        self.signed_in_account(n, kind).await.0
+    }
+
+    /// A signed-in account whose e-mail is confirmed, and its id.
+    pub async fn confirmed_parent(&self, n: usize) -> (reqwest::Client, i64) {
+        let (client, id) = self.signed_in_account(n, "parent").await;
+        app::server::db::accounts::confirm_email(&self.db, id, chrono::Utc::now())
+            .await
+            .expect("confirm the e-mail");
+        (client, id)
+    }
+
+    /// A browser signed in to a new account of `kind` (e-mail not confirmed), and the account's id.
+    pub async fn signed_in_account(&self, n: usize, kind: &str) -> (reqwest::Client, i64) {
         use app::server::auth::tokens::{random_token, token_hash};
         use app::server::db::{accounts, sessions};
         let email = format!("parent{n}.{}@mail.ru", unique_suffix());
@@ -258,10 +272,11 @@ impl TestApp {
                 .parse()
                 .expect("a header"),
         );
-        reqwest::Client::builder()
+        let client = reqwest::Client::builder()
             .default_headers(headers)
             .build()
-            .expect("a client")
+            .expect("a client");
+        (client, id)
     }
 
     /// A browser of its own: a cookie jar, no redirects followed.
@@ -320,6 +335,23 @@ impl TestApp {
             "GET {path_and_query} answered {actual}: {body}"
         );
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path_and_query}: {e}: {body}"))
+    }
+
+    /// GETs `path` with `client`, expects 200, and decodes the JSON body.
+    pub async fn get_json_with<T: DeserializeOwned>(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+    ) -> T {
+        let response = client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the request is answered");
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("a body");
+        assert_eq!(status, 200, "GET {path} answered {status}: {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
     }
 
     /// Closes the pool and removes the database.

@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts_registration;
 mod accounts_sessions;
+mod applications;
 mod catalog_filters;
 mod catalog_list;
 mod catalog_program;

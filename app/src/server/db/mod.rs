@@ -4,11 +4,13 @@
 //! the `DATABASE_URL` chose; `on_pool!` type-checks each body against both drivers.
 
 pub mod accounts;
+pub mod applications;
 pub mod catalog;
 pub mod children;
 mod connect;
 pub mod email_tokens;
 mod error;
+pub mod notifications;
 pub mod outbox;
 pub mod params;
 pub mod plans;

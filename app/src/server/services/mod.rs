@@ -2,6 +2,8 @@
 //! take no actor; later areas take the actor and check what it may do.
 
 pub mod accounts;
+pub mod application_letters;
+pub mod applications;
 pub mod catalog;
 pub mod child_identity;
 pub mod children;

@@ -1,0 +1,51 @@
+//! The words of a notification about an application: the same text in the cabinet and by e-mail.
+
+use crate::domain::application::status::Status;
+use crate::server::db::applications::{Change, Subject};
+
+/// The subject and the body of the notification of `change`.
+pub fn compose(subject: &Subject, change: &Change) -> (String, String) {
+    let child = format!("{} {}", subject.child_given_name, subject.child_surname);
+    let title = format!(
+        "Заявка на программу «{}»: {}",
+        subject.program_title,
+        change.to.label()
+    );
+    let mut body = format!(
+        "Ребенок: {child}. Программа: «{}», группа «{}», {}.\nСтатус заявки: {}.",
+        subject.program_title,
+        subject.group_name,
+        subject.organization_name,
+        change.to.label()
+    );
+    match change.to {
+        Status::New => body.push_str(
+            "\nЗаявка принята, место в группе за ребенком. Учреждение рассмотрит ее и подтвердит.",
+        ),
+        Status::Queued => {
+            if let Some(p) = subject.position {
+                body.push_str(&format!("\nМест в группе нет: заявка в очереди, номер в очереди — {p}. Когда место освободится, мы его предложим."));
+            }
+        }
+        Status::Offered => {
+            if let Some(until) = subject.offer_expires_at {
+                body.push_str(&format!(
+                    "\nВ группе освободилось место, и оно предложено вашему ребенку. Примите его в личном кабинете до {} (время московское), иначе место перейдет следующему в очереди.",
+                    super::applications::moscow_time(until)
+                ));
+            }
+        }
+        _ => {}
+    }
+    if let Some(reason) = &change.reason {
+        body.push_str(&format!("\nПричина: {reason}"));
+    }
+    (title, body)
+}
+
+/// The letter: the notification, where to see it, and the signature.
+pub fn letter_body(body: &str, cabinet_link: &str) -> String {
+    format!(
+        "Здравствуйте!\n\n{body}\n\nВсе заявки и их история — в личном кабинете: {cabinet_link}\n\n—\nКружок: запись детей на программы дополнительного образования г.о. Иваново.\nЕсли учреждение не может помочь с технической проблемой, звоните на горячую линию МОЦ: 48-28-08 (вт, чт с 13.00 до 16.30)."
+    )
+}

@@ -1,0 +1,491 @@
+//! Applying to groups: the refusals, the seat or the waiting list, the parent's moves, offers of
+//! freed seats and their expiry, notifications; and hard capacity under concurrent requests.
+
+use crate::helpers::{spawn_app_with, spawn_seeded_app, Backend, TestApp};
+use crate::on_both_backends;
+use app::api::applications::{ApplyOutcome, ChildApplications, MoveOutcome, Notification};
+use app::server::db::Database;
+use chrono::{Duration, NaiveDate, Utc};
+
+on_both_backends!(
+    a_parent_applies_and_sees_the_application_with_its_history,
+    each_refusal_is_reported_at_its_field,
+    a_full_group_queues_and_a_freed_seat_is_offered_to_the_first_in_line,
+    an_offer_not_accepted_in_time_passes_to_the_next,
+    nobody_reaches_another_familys_application,
+    two_hundred_simultaneous_applications_fill_ten_seats_and_queue_the_rest,
+);
+
+static PROGRAMS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// A program with one group of `capacity` seats for ages `ages`, accepting applications today.
+async fn group(app: &TestApp, capacity: i32, ages: (i32, i32)) -> i64 {
+    group_with_window(app, capacity, ages, (-5, 30)).await
+}
+
+async fn group_with_window(
+    app: &TestApp,
+    capacity: i32,
+    ages: (i32, i32),
+    window: (i64, i64),
+) -> i64 {
+    let n = PROGRAMS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let (opens, closes) = (
+        today() + Duration::days(window.0),
+        today() + Duration::days(window.1),
+    );
+    let starts = today() + Duration::days(40);
+    macro_rules! run {
+        ($pool:expr) => {{
+            let org: i64 = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
+                .fetch_one($pool)
+                .await
+                .unwrap();
+            let program: i64 = sqlx::query_scalar(
+                "INSERT INTO programs (organization_id, title, direction, level, age_min, age_max, \
+                 is_free, description) VALUES ($1, $2, 'art', 'starting', 0, 18, TRUE, 'Тест') RETURNING id",
+            )
+            .bind(org)
+            .bind(format!("Тестовая студия {n}"))
+            .fetch_one($pool)
+            .await
+            .unwrap();
+            sqlx::query_scalar(
+                "INSERT INTO study_groups (program_id, name, schedule, teacher, age_min, age_max, \
+                 capacity, starts_on, enrolment_opens, enrolment_closes) \
+                 VALUES ($1, 'Группа 1', 'Пн 16:00', 'Иванова И. И.', $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(program)
+            .bind(ages.0)
+            .bind(ages.1)
+            .bind(capacity)
+            .bind(starts)
+            .bind(opens)
+            .bind(closes)
+            .fetch_one($pool)
+            .await
+            .unwrap()
+        }};
+    }
+    match &app.db {
+        Database::Sqlite(pool) => run!(pool),
+        Database::Postgres(pool) => run!(pool),
+    }
+}
+
+/// A child in `account`'s cabinet, `age` years old at the group's start (40 days from now).
+async fn child(app: &TestApp, account: i64, n: usize, age: i32) -> i64 {
+    let birth = today() + Duration::days(40) - Duration::days(365 * i64::from(age) + 100);
+    let (surname, given) = (format!("Тестов{n}"), format!("Ребенок{n}"));
+    let identity = app::domain::identity::verdict::ChildIdentity::new(
+        &surname,
+        &given,
+        "",
+        app::domain::identity::verdict::Sex::Male,
+        birth,
+    );
+    macro_rules! run {
+        ($pool:expr) => {{
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO children (surname, given_name, sex, birth_date, exact_key, name_key, \
+                 surname_norm, given_name_norm, created_by_account_id) \
+                 VALUES ($1, $2, 'male', $3, $4, $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(&surname)
+            .bind(&given)
+            .bind(birth)
+            .bind(identity.exact_key())
+            .bind(identity.name_key())
+            .bind(&identity.surname)
+            .bind(&identity.given_name)
+            .bind(account)
+            .fetch_one($pool)
+            .await
+            .unwrap();
+            sqlx::query("INSERT INTO child_guardians (child_id, account_id, relation) VALUES ($1, $2, 'parent')")
+                .bind(id)
+                .bind(account)
+                .execute($pool)
+                .await
+                .unwrap();
+            id
+        }};
+    }
+    match &app.db {
+        Database::Sqlite(pool) => run!(pool),
+        Database::Postgres(pool) => run!(pool),
+    }
+}
+
+async fn apply(app: &TestApp, client: &reqwest::Client, child: i64, group: i64) -> ApplyOutcome {
+    let (status, body) = app
+        .post_with(
+            client,
+            "/api/applications/apply",
+            &[
+                ("child_id", &child.to_string()),
+                ("group_id", &group.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+async fn mine(app: &TestApp, client: &reqwest::Client) -> Vec<ChildApplications> {
+    let response = client
+        .get(format!("{}/api/applications/mine", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn act(app: &TestApp, client: &reqwest::Client, id: i64, action: &str) -> (u16, String) {
+    app.post_with(
+        client,
+        "/api/applications/move",
+        &[("application_id", &id.to_string()), ("action", action)],
+    )
+    .await
+}
+
+fn status_of(outcome: &ApplyOutcome) -> (String, Option<i64>) {
+    match outcome {
+        ApplyOutcome::Applied {
+            status, position, ..
+        } => (status.clone(), *position),
+        ApplyOutcome::Invalid { errors } => panic!("refused: {errors:?}"),
+    }
+}
+
+fn refusal(outcome: &ApplyOutcome) -> (String, String) {
+    match outcome {
+        ApplyOutcome::Invalid { errors } => (errors[0].field.clone(), errors[0].message.clone()),
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+async fn a_parent_applies_and_sees_the_application_with_its_history(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (parent, account) = app.confirmed_parent(1).await;
+    let group = group(&app, 5, (7, 10)).await;
+    let kid = child(&app, account, 1, 8).await;
+    assert_eq!(
+        status_of(&apply(&app, &parent, kid, group).await),
+        ("Новая".to_owned(), None)
+    );
+    let family = mine(&app, &parent).await;
+    let card = &family[0].applications[0];
+    assert_eq!(card.status, "Новая");
+    assert_eq!(card.history.len(), 1);
+    assert_eq!(card.history[0].who, "Родитель");
+    // The parent was told, in the cabinet and by e-mail.
+    let notes: Vec<Notification> = app.get_json_with(&parent, "/api/notifications/mine").await;
+    assert!(notes[0].subject.contains("Новая"), "{notes:?}");
+    // Withdrawn: «Отменена» with the reason, and the seat is free again.
+    let (status, body) = act(&app, &parent, card.id, "withdraw").await;
+    assert_eq!(status, 200, "{body}");
+    let outcome: MoveOutcome = serde_json::from_str(&body).unwrap();
+    assert!(outcome.message.contains("Отменена"));
+    let card = &mine(&app, &parent).await[0].applications[0];
+    assert_eq!(card.status, "Отменена");
+    assert_eq!(card.reason.as_deref(), Some("Заявка отозвана заявителем."));
+    assert_eq!(card.history.len(), 2);
+    assert!(card.moves.is_empty());
+    assert_eq!(occupied(&app, group).await, 0);
+    // A withdrawn application does not block a new one.
+    assert_eq!(
+        status_of(&apply(&app, &parent, kid, group).await).0,
+        "Новая"
+    );
+    app.finish().await;
+}
+
+async fn occupied(app: &TestApp, group: i64) -> i64 {
+    const SQL: &str = "SELECT CAST(occupied AS BIGINT) FROM study_groups WHERE id = $1";
+    match &app.db {
+        Database::Sqlite(pool) => sqlx::query_scalar(SQL).bind(group).fetch_one(pool).await,
+        Database::Postgres(pool) => sqlx::query_scalar(SQL).bind(group).fetch_one(pool).await,
+    }
+    .unwrap()
+}
+
+async fn each_refusal_is_reported_at_its_field(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (parent, account) = app.confirmed_parent(1).await;
+    let group = group(&app, 5, (7, 10)).await;
+    let too_young = child(&app, account, 1, 5).await;
+    let (field, message) = refusal(&apply(&app, &parent, too_young, group).await);
+    assert_eq!(field, "child_id");
+    assert!(
+        message.starts_with("Программа для детей от 7 до 10 лет"),
+        "{message}"
+    );
+
+    let closed = group_with_window(&app, 5, (7, 10), (-30, -1)).await;
+    let kid = child(&app, account, 2, 8).await;
+    let (field, message) = refusal(&apply(&app, &parent, kid, closed).await);
+    assert_eq!(field, "group_id");
+    assert!(
+        message.starts_with("Набор в эту группу закрыт"),
+        "{message}"
+    );
+
+    assert_eq!(
+        status_of(&apply(&app, &parent, kid, group).await).0,
+        "Новая"
+    );
+    let (_, message) = refusal(&apply(&app, &parent, kid, group).await);
+    assert!(message.contains("уже есть активная заявка"), "{message}");
+
+    // Flagged as a possible duplicate: no application until the review ends.
+    let flagged = child(&app, account, 3, 8).await;
+    let flag = "INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) VALUES ($1, $2, 'registration', 'test')";
+    match &app.db {
+        Database::Sqlite(p) => sqlx::query(flag)
+            .bind(flagged)
+            .bind(kid)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        Database::Postgres(p) => sqlx::query(flag)
+            .bind(flagged)
+            .bind(kid)
+            .execute(p)
+            .await
+            .map(|_| ()),
+    }
+    .unwrap();
+    let (_, message) = refusal(&apply(&app, &parent, flagged, group).await);
+    assert!(message.contains("«Помощь»"), "{message}");
+
+    // Not confirmed e-mail.
+    let (unconfirmed, other_account) = app.signed_in_account(2, "parent").await;
+    let theirs = child(&app, other_account, 4, 8).await;
+    let (field, message) = refusal(&apply(&app, &unconfirmed, theirs, group).await);
+    assert_eq!(field, "form");
+    assert!(message.starts_with("Подтвердите адрес"), "{message}");
+
+    // Someone else's child, and nonsense.
+    let (_, message) = refusal(&apply(&app, &parent, theirs, group).await);
+    assert_eq!(message, "Выберите ребенка из своего личного кабинета");
+    let (status, body) = app
+        .post_with(
+            &parent,
+            "/api/applications/apply",
+            &[("child_id", "x"), ("group_id", "")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let ApplyOutcome::Invalid { errors } = serde_json::from_str(&body).unwrap() else {
+        panic!("{body}")
+    };
+    assert_eq!(errors.len(), 2);
+    // The anonymous are asked to sign in.
+    let (status, _) = app
+        .post_with(
+            &TestApp::new_client(),
+            "/api/applications/apply",
+            &[("child_id", "1"), ("group_id", "1")],
+        )
+        .await;
+    assert_eq!(status, 401);
+    app.finish().await;
+}
+
+async fn a_full_group_queues_and_a_freed_seat_is_offered_to_the_first_in_line(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let group = group(&app, 1, (7, 10)).await;
+    let mut parents = Vec::new();
+    for n in 0..4 {
+        let (client, account) = app.confirmed_parent(n).await;
+        let kid = child(&app, account, n, 8).await;
+        parents.push((client, kid));
+    }
+    assert_eq!(
+        status_of(&apply(&app, &parents[0].0, parents[0].1, group).await),
+        ("Новая".into(), None)
+    );
+    for (n, (client, kid)) in parents.iter().enumerate().skip(1) {
+        assert_eq!(
+            status_of(&apply(&app, client, *kid, group).await),
+            ("В очереди".into(), Some(n as i64))
+        );
+    }
+    // The second in line withdraws: the third moves up.
+    let second = mine(&app, &parents[2].0).await[0].applications[0].id;
+    assert_eq!(act(&app, &parents[2].0, second, "withdraw").await.0, 200);
+    assert_eq!(
+        mine(&app, &parents[3].0).await[0].applications[0].position,
+        Some(2)
+    );
+    // The seat holder withdraws: the first in line gets the offer, the seat stays taken.
+    let first = mine(&app, &parents[0].0).await[0].applications[0].id;
+    assert_eq!(act(&app, &parents[0].0, first, "withdraw").await.0, 200);
+    let offered = &mine(&app, &parents[1].0).await[0].applications[0];
+    assert_eq!(offered.status, "Предложено место");
+    assert!(offered.offer_until.is_some());
+    assert_eq!(offered.moves.len(), 3, "{:?}", offered.moves);
+    assert_eq!(occupied(&app, group).await, 1);
+    let notes: Vec<Notification> = app
+        .get_json_with(&parents[1].0, "/api/notifications/mine")
+        .await;
+    assert!(notes[0].body.contains("освободилось место"), "{notes:?}");
+    // Declined: it passes to the next.
+    assert_eq!(act(&app, &parents[1].0, offered.id, "decline").await.0, 200);
+    let next = &mine(&app, &parents[3].0).await[0].applications[0];
+    assert_eq!(next.status, "Предложено место");
+    // Accepted: «Подтверждена».
+    let (status, body) = act(&app, &parents[3].0, next.id, "accept").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        mine(&app, &parents[3].0).await[0].applications[0].status,
+        "Подтверждена"
+    );
+    // A move the state machine forbids is refused with its reason.
+    let (status, body) = act(&app, &parents[3].0, next.id, "accept").await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("уже подтверждена"), "{body}");
+    assert_eq!(occupied(&app, group).await, 1);
+    app.finish().await;
+}
+
+async fn an_offer_not_accepted_in_time_passes_to_the_next(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, &[("offer_check_seconds", "1")]).await else {
+        return;
+    };
+    app::server::services::seed::run(&app.db, crate::helpers::demo_day())
+        .await
+        .unwrap();
+    let group = group(&app, 1, (7, 10)).await;
+    let mut parents = Vec::new();
+    for n in 0..3 {
+        let (client, account) = app.confirmed_parent(n).await;
+        let kid = child(&app, account, n, 8).await;
+        apply(&app, &client, kid, group).await;
+        parents.push(client);
+    }
+    let first = mine(&app, &parents[0]).await[0].applications[0].id;
+    act(&app, &parents[0], first, "withdraw").await;
+    let offered = mine(&app, &parents[1]).await[0].applications[0].id;
+    // The offer's time runs out.
+    let past = Utc::now() - Duration::minutes(1);
+    let sql = "UPDATE applications SET offer_expires_at = $1 WHERE id = $2";
+    match &app.db {
+        Database::Sqlite(p) => sqlx::query(sql)
+            .bind(past)
+            .bind(offered)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        Database::Postgres(p) => sqlx::query(sql)
+            .bind(past)
+            .bind(offered)
+            .execute(p)
+            .await
+            .map(|_| ()),
+    }
+    .unwrap();
+    let mut passed = false;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        if mine(&app, &parents[2]).await[0].applications[0].status == "Предложено место"
+        {
+            passed = true;
+            break;
+        }
+    }
+    assert!(passed, "the offer did not pass on");
+    let expired = &mine(&app, &parents[1]).await[0].applications[0];
+    assert_eq!(expired.status, "Отменена");
+    assert_eq!(
+        expired.reason.as_deref(),
+        Some("Предложенное место не принято в срок.")
+    );
+    assert_eq!(occupied(&app, group).await, 1);
+    app.finish().await;
+}
+
+async fn nobody_reaches_another_familys_application(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let group = group(&app, 3, (7, 10)).await;
+    let (parent, account) = app.confirmed_parent(1).await;
+    let kid = child(&app, account, 1, 8).await;
+    apply(&app, &parent, kid, group).await;
+    let id = mine(&app, &parent).await[0].applications[0].id;
+    let (stranger, _) = app.confirmed_parent(2).await;
+    assert!(mine(&app, &stranger).await.is_empty());
+    let (status, _) = act(&app, &stranger, id, "withdraw").await;
+    assert_eq!(status, 404);
+    let (status, _) = act(&app, &TestApp::new_client(), id, "withdraw").await;
+    assert_eq!(status, 401);
+    assert_eq!(mine(&app, &parent).await[0].applications[0].status, "Новая");
+    app.finish().await;
+}
+
+async fn two_hundred_simultaneous_applications_fill_ten_seats_and_queue_the_rest(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    // Two server processes on one database, as behind a load balancer.
+    let (sibling, _process) = app.sibling_process().await;
+    let bases = [app.base.clone(), sibling];
+    let group = group(&app, 10, (7, 10)).await;
+    let mut parents = Vec::new();
+    for n in 0..200 {
+        let (client, account) = app.confirmed_parent(n).await;
+        parents.push((client, child(&app, account, n, 8).await));
+    }
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(parents.len()));
+    let mut tasks = Vec::new();
+    for (n, (client, kid)) in parents.iter().cloned().enumerate() {
+        let (base, barrier) = (bases[n % 2].clone(), barrier.clone());
+        tasks.push(tokio::spawn(async move {
+            barrier.wait().await;
+            let response = client
+                .post(format!("{base}/api/applications/apply"))
+                .form(&[
+                    ("child_id", kid.to_string()),
+                    ("group_id", group.to_string()),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            response.json::<ApplyOutcome>().await.unwrap()
+        }));
+    }
+    let mut seated = 0;
+    for task in tasks {
+        if status_of(&task.await.unwrap()).0 == "Новая" {
+            seated += 1;
+        }
+    }
+    assert_eq!(seated, 10);
+    assert_eq!(occupied(&app, group).await, 10);
+    // Positions as the parents see them now: 1…190, no gaps, no repeats.
+    let mut positions = Vec::new();
+    for (client, _) in &parents {
+        let card = &mine(&app, client).await[0].applications[0];
+        if card.status == "В очереди" {
+            positions.push(card.position.unwrap());
+        }
+    }
+    positions.sort_unstable();
+    assert_eq!(positions, (1..=190).collect::<Vec<i64>>());
+    app.finish().await;
+}
