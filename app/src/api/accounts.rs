@@ -107,6 +107,8 @@ pub struct SignedIn {
     pub email: String,
     pub email_confirmed: bool,
     pub is_teen: bool,
+    /// Notifications not read yet, for the header's counter.
+    pub unread: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -123,6 +123,23 @@ pub struct Notification {
     pub unread: bool,
 }
 
+/// The group an application goes to, as the apply page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplyTarget {
+    pub program_id: i64,
+    pub program_title: String,
+    pub organization_name: String,
+    pub group: crate::api::catalog::GroupCard,
+}
+
+#[server(endpoint = "applications/group", input = GetUrl)]
+pub async fn group_to_apply(group_id: i64) -> Result<ApplyTarget, AppError> {
+    use crate::server::{services::applications, state::AppState};
+    crate::api::respond(
+        async { applications::group_to_apply(&AppState::current()?, group_id).await }.await,
+    )
+}
+
 #[server(endpoint = "applications/apply")]
 pub async fn apply(#[server(flatten)] form: ApplyForm) -> Result<ApplyOutcome, AppError> {
     use crate::server::{services::applications, state::AppState};

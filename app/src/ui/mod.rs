@@ -10,10 +10,13 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::add_child::AddChildPage;
+use pages::apply::ApplyPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
 use pages::login::LoginPage;
 use pages::logout::LogoutPage;
+use pages::my_applications::MyApplicationsPage;
+use pages::notifications::NotificationsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
 use pages::register_wizard::RegisterWizardPage;
 use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
@@ -27,6 +30,8 @@ pub const FORM_PAGES: &[&str] = &[
     "/reset-password",
     "/reset-password/new",
     "/cabinet/children/new",
+    "/cabinet/applications",
+    "/apply",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -83,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/children/new") view=AddChildPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -14,6 +14,7 @@ on_both_backends!(
     an_offer_not_accepted_in_time_passes_to_the_next,
     nobody_reaches_another_familys_application,
     two_hundred_simultaneous_applications_fill_ten_seats_and_queue_the_rest,
+    without_javascript_the_pages_apply_withdraw_and_notify,
 );
 
 static PROGRAMS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -487,5 +488,72 @@ async fn two_hundred_simultaneous_applications_fill_ten_seats_and_queue_the_rest
     }
     positions.sort_unstable();
     assert_eq!(positions, (1..=190).collect::<Vec<i64>>());
+    app.finish().await;
+}
+
+async fn html(client: &reqwest::Client, url: String, form: Option<&[(&str, &str)]>) -> String {
+    let request = match form {
+        Some(fields) => client.post(url).form(fields),
+        None => client.get(url),
+    };
+    let response = request.header("accept", "text/html").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+async fn without_javascript_the_pages_apply_withdraw_and_notify(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (parent, account) = app.confirmed_parent(1).await;
+    let group = group(&app, 2, (7, 10)).await;
+    let kid = child(&app, account, 1, 8).await;
+    let page = html(&parent, format!("{}/apply?group={group}", app.base), None).await;
+    assert!(
+        page.contains("Для кого заявка") && page.contains("Тестов1"),
+        "{page}"
+    );
+    let fields = [
+        ("child_id", kid.to_string()),
+        ("group_id", group.to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let page = html(&parent, format!("{}/apply", app.base), Some(&fields)).await;
+    assert!(
+        page.contains("Заявка подана") && page.contains("Новая"),
+        "{page}"
+    );
+    let page = html(&parent, format!("{}/apply", app.base), Some(&fields)).await;
+    assert!(page.contains("уже есть активная заявка"), "{page}");
+    let page = html(&parent, format!("{}/cabinet/applications", app.base), None).await;
+    assert!(
+        page.contains("Отозвать заявку") && page.contains("История заявки"),
+        "{page}"
+    );
+    let id = mine(&app, &parent).await[0].applications[0].id.to_string();
+    let page = html(
+        &parent,
+        format!("{}/cabinet/applications", app.base),
+        Some(&[("application_id", id.as_str()), ("action", "withdraw")]),
+    )
+    .await;
+    assert!(
+        page.contains("Заявка отозвана") && page.contains("Отменена"),
+        "{page}"
+    );
+    let page = html(&parent, format!("{}/cabinet", app.base), None).await;
+    assert!(page.contains("Уведомления (2)"), "{page}");
+    let page = html(&parent, format!("{}/cabinet/notifications", app.base), None).await;
+    assert!(page.contains("Заявка отозвана заявителем"), "{page}");
+    let page = html(&parent, format!("{}/cabinet", app.base), None).await;
+    assert!(!page.contains("Уведомления ("), "read once seen");
+    // The anonymous are sent to sign in, and see no form.
+    let page = html(
+        &TestApp::new_client(),
+        format!("{}/apply?group={group}", app.base),
+        None,
+    )
+    .await;
+    assert!(page.contains("Заявку подает родитель") && !page.contains("Для кого заявка"));
     app.finish().await;
 }

@@ -83,6 +83,7 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
     let Some(id) = current_account_id(state).await? else {
         return Ok(None);
     };
+    let unread = crate::server::db::notifications::unread_count(&state.db, id).await?;
     Ok(accounts::find(&state.db, id).await?.map(|a| SignedIn {
         display_name: match &a.patronymic {
             Some(p) => format!("{} {}", a.given_name, p),
@@ -91,6 +92,7 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
         email: a.email,
         email_confirmed: a.email_confirmed_at.is_some(),
         is_teen: a.kind == "teen",
+        unread,
     }))
 }
 

@@ -2,12 +2,13 @@
 //! waiting list, a parent's moves, and a notification for every change.
 
 use crate::api::applications::{
-    ApplicationCard, ApplyForm, ApplyOutcome, ChildApplications, ChildChoice, HistoryLine,
-    MoveForm, MoveOutcome, Notification, ParentMove,
+    ApplicationCard, ApplyForm, ApplyOutcome, ApplyTarget, ChildApplications, ChildChoice,
+    HistoryLine, MoveForm, MoveOutcome, Notification, ParentMove,
 };
 use crate::domain::application::eligibility::{self, ApplyRefusal, GroupTerms};
 use crate::domain::application::status::{next, Action, Actor, Status};
 use crate::domain::field_error::FieldError;
+use crate::domain::ids::ProgramId;
 use crate::error::AppError;
 use crate::server::auth::session::current_account_id;
 use crate::server::db::applications::{self as db, Change, Move, MoveError, NewApplication};
@@ -120,6 +121,25 @@ pub async fn apply(state: &AppState, form: ApplyForm) -> Result<ApplyOutcome, Ap
         group_name: group.name,
         status: status.label().to_owned(),
         position,
+    })
+}
+
+/// A group with its program, for the apply page.
+pub async fn group_to_apply(state: &AppState, group_id: i64) -> Result<ApplyTarget, AppError> {
+    let group = db::group_for_apply(&state.db, group_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let program = super::catalog::get_program(&state.db, ProgramId(group.program_id)).await?;
+    let card = program
+        .groups
+        .into_iter()
+        .find(|g| g.id.0 == group_id)
+        .ok_or(AppError::NotFound)?;
+    Ok(ApplyTarget {
+        program_id: group.program_id,
+        program_title: program.title,
+        organization_name: program.organization.name,
+        group: card,
     })
 }
 

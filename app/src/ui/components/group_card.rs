@@ -16,6 +16,12 @@ pub fn GroupCard(group: Group) -> impl IntoView {
         )
     };
     let open = group.enrolment.is_open();
+    let apply_href = format!("/apply?group={}", group.id);
+    let apply_label = if group.free_seats == 0 {
+        "Встать в очередь"
+    } else {
+        "Подать заявку"
+    };
     view! {
         <li class="group-card">
             <h3>{group.name}</h3>
@@ -42,6 +48,7 @@ pub fn GroupCard(group: Group) -> impl IntoView {
             <p class=if open { "enrolment enrolment-open" } else { "enrolment" }>
                 {group.enrolment.describe()}
             </p>
+            {open.then(|| view! { <a class="button button-primary" href=apply_href>{apply_label}</a> })}
         </li>
     }
 }

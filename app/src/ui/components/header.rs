@@ -20,9 +20,23 @@ pub fn SiteHeader() -> impl IntoView {
                 <Transition fallback=|| view! { <a href="/login">"Войти"</a> }>
                     {move || Suspend::new(async move {
                         match me.await {
-                            Ok(Some(_)) => {
+                            Ok(Some(me)) => {
+                                let unread = me.unread;
+                                let label = if unread > 0 {
+                                    format!("Уведомления, непрочитанных: {unread}")
+                                } else {
+                                    "Уведомления".to_owned()
+                                };
                                 view! {
                                     <a href="/cabinet">"Кабинет"</a>
+                                    <a
+                                        href="/cabinet/notifications"
+                                        class="nav-notifications"
+                                        aria-label=label
+                                    >
+                                        <span aria-hidden="true">"🔔"</span>
+                                        {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
+                                    </a>
                                     <form method="post" action="/logout" class="inline-form">
                                         <button type="submit" class="link-button">"Выйти"</button>
                                     </form>

@@ -49,7 +49,15 @@ pub fn CabinetPage() -> impl IntoView {
                 match me.await {
                     Ok(Some(me)) => {
                         let children = children.await.unwrap_or_default();
+                        let unread = me.unread;
                         view! {
+                            <nav class="card cabinet-links" aria-label="Личный кабинет">
+                                <a class="button button-primary" href="/cabinet/applications">"Мои заявки"</a>
+                                <a class="button button-secondary" href="/cabinet/notifications">
+                                    {if unread > 0 { format!("Уведомления ({unread})") } else { "Уведомления".to_owned() }}
+                                </a>
+                                <a class="button button-secondary" href="/programs">"Найти программу"</a>
+                            </nav>
                             <Children children />
                             <h1>
                                 {if me.display_name.trim().is_empty() {

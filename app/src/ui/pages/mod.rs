@@ -1,10 +1,13 @@
 pub mod add_child;
+pub mod apply;
 pub mod cabinet;
 pub mod confirm_email;
 pub mod home;
 pub mod login;
 pub mod logout;
+pub mod my_applications;
 pub mod not_found;
+pub mod notifications;
 pub mod program;
 pub mod programs;
 pub mod register_gate;
