@@ -82,3 +82,58 @@ pub async fn scan_duplicates(settings: &Settings, json: bool) -> Result<(), Star
     db.close().await;
     Ok(())
 }
+
+pub struct OperatorArgs {
+    pub email: String,
+    pub role: String,
+    pub organization: Option<i64>,
+    pub municipality: Option<i64>,
+    pub surname: String,
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+/// `kruzhok operator add`: prints whether the account was created and, if so, its one-time password.
+pub async fn add_operator(settings: &Settings, args: OperatorArgs) -> Result<(), StartupError> {
+    use app::domain::role::Role;
+    use app::server::services::operators::{add, NewOperator};
+    let role = Role::from_code(&args.role).ok_or_else(|| {
+        format!(
+            "неизвестная роль {}: institution_operator, moc_operator, regional_operator или admin",
+            args.role
+        )
+    })?;
+    // Long enough and random: the operator changes it through «Забыли пароль?».
+    let password = app::server::auth::tokens::random_token();
+    let db = open_database(settings).await?;
+    let phone = args.phone.unwrap_or_default();
+    let result = add(
+        &db,
+        &NewOperator {
+            email: &args.email,
+            surname: &args.surname,
+            given_name: &args.name,
+            phone: &phone,
+            password: &password,
+            role,
+            organization_id: args.organization,
+            municipality_id: args.municipality,
+        },
+    )
+    .await;
+    db.close().await;
+    match result {
+        Ok((id, true)) => println!(
+            "Создан аккаунт {id} ({}) с ролью «{}». Пароль: {password}",
+            args.email,
+            role.label()
+        ),
+        Ok((id, false)) => println!(
+            "Аккаунту {id} ({}) выдана роль «{}».",
+            args.email,
+            role.label()
+        ),
+        Err(e) => return Err(e.to_string().into()),
+    }
+    Ok(())
+}

@@ -32,6 +32,37 @@ enum Command {
         #[command(subcommand)]
         what: DuplicatesCommand,
     },
+    /// Manage operators' accounts.
+    Operator {
+        #[command(subcommand)]
+        what: OperatorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OperatorCommand {
+    /// Give a role to the account of an e-mail, creating the account when there is none (its
+    /// password is generated and printed once).
+    Add {
+        #[arg(long)]
+        email: String,
+        /// institution_operator, moc_operator, regional_operator or admin.
+        #[arg(long)]
+        role: String,
+        /// The organization's id (institution operators).
+        #[arg(long)]
+        organization: Option<i64>,
+        /// The municipality's id (МОЦ operators).
+        #[arg(long)]
+        municipality: Option<i64>,
+        #[arg(long, default_value = "Оператор")]
+        surname: String,
+        #[arg(long, default_value = "Оператор")]
+        name: String,
+        /// A mobile phone for a new account.
+        #[arg(long)]
+        phone: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -90,11 +121,38 @@ async fn run() -> Result<(), StartupError> {
         Command::Duplicates {
             what: DuplicatesCommand::Scan { json },
         } => commands::scan_duplicates(&settings, json).await?,
+        Command::Operator {
+            what:
+                OperatorCommand::Add {
+                    email,
+                    role,
+                    organization,
+                    municipality,
+                    surname,
+                    name,
+                    phone,
+                },
+        } => {
+            commands::add_operator(
+                &settings,
+                commands::OperatorArgs {
+                    email,
+                    role,
+                    organization,
+                    municipality,
+                    surname,
+                    name,
+                    phone,
+                },
+            )
+            .await?
+        }
         Command::Seed => {
             let db = open_database(&settings).await?;
             let report =
                 app::server::services::seed::run(&db, app::server::state::today_in_moscow())
                     .await?;
+            let logins = app::server::services::operators::seed_demo(&db).await?;
             db.close().await;
             println!(
                 "Добавлено: муниципалитетов {}, районов {}, учреждений {}, программ {}, групп {}.",
@@ -104,6 +162,10 @@ async fn run() -> Result<(), StartupError> {
                 report.programs,
                 report.groups
             );
+            println!("Демо-входы (пароль у всех один):");
+            for login in logins {
+                println!("  {} / {} — {}", login.email, login.password, login.role);
+            }
         }
     }
     Ok(())

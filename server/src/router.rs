@@ -27,7 +27,13 @@ pub fn build(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let options = state.leptos_options.clone();
-    let mut router = Router::new().route("/healthz", get(healthz));
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/operator/applications/export.csv", get(crate::export::csv))
+        .route(
+            "/operator/applications/export.xlsx",
+            get(crate::export::xlsx),
+        );
     for path in app::ui::FORM_PAGES {
         router = router.route(path, post(crate::forms::render_posted_form));
     }

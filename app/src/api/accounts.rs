@@ -109,6 +109,31 @@ pub struct SignedIn {
     pub is_teen: bool,
     /// Notifications not read yet, for the header's counter.
     pub unread: i64,
+    /// Roles beyond «родитель», for the role switch; empty for most parents.
+    pub roles: Vec<RoleChoice>,
+    /// The role the session acts in; `None` is the parent's own cabinet.
+    pub active_role: Option<i64>,
+}
+
+/// One role in the header's switch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleChoice {
+    pub id: i64,
+    pub label: String,
+}
+
+/// The role switch: `parent` or the id of one of the account's roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SwitchRoleForm {
+    #[serde(default)]
+    pub role: String,
+}
+
+/// Switches the active role; answers with the address where that role's work starts.
+#[server(endpoint = "accounts/switch-role")]
+pub async fn switch_role(#[server(flatten)] form: SwitchRoleForm) -> Result<String, AppError> {
+    use crate::server::{services::roles, state::AppState};
+    crate::api::respond(async { roles::switch(&AppState::current()?, &form.role).await }.await)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod catalog;
 pub mod children;
 pub mod dev;
+pub mod operator;
 
 #[cfg(feature = "ssr")]
 mod respond;

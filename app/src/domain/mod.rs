@@ -13,4 +13,5 @@ pub mod level;
 pub mod money;
 pub mod organization_kind;
 pub mod plural;
+pub mod role;
 pub mod search;

@@ -17,9 +17,11 @@ use pages::login::LoginPage;
 use pages::logout::LogoutPage;
 use pages::my_applications::MyApplicationsPage;
 use pages::notifications::NotificationsPage;
+use pages::operator_applications::OperatorApplicationsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
 use pages::register_wizard::RegisterWizardPage;
 use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
+use pages::role::RolePage;
 use pages::{home::HomePage, not_found::NotFound, program::ProgramPage, programs::ProgramsPage};
 
 /// Pages whose forms post to their own address; the server renders them with the posted fields.
@@ -32,6 +34,8 @@ pub const FORM_PAGES: &[&str] = &[
     "/cabinet/children/new",
     "/cabinet/applications",
     "/apply",
+    "/operator/applications",
+    "/role",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -91,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/applications") view=OperatorApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,11 +1,12 @@
 //! Applying to groups: the refusals, the seat or the waiting list, the parent's moves, offers of
 //! freed seats and their expiry, notifications; and hard capacity under concurrent requests.
 
+use crate::applications_support::{apply, child, group, group_with_window, mine, occupied};
 use crate::helpers::{spawn_app_with, spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::{ApplyOutcome, ChildApplications, MoveOutcome, Notification};
+use app::api::applications::{ApplyOutcome, MoveOutcome, Notification};
 use app::server::db::Database;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 
 on_both_backends!(
     a_parent_applies_and_sees_the_application_with_its_history,
@@ -16,136 +17,6 @@ on_both_backends!(
     two_hundred_simultaneous_applications_fill_ten_seats_and_queue_the_rest,
     without_javascript_the_pages_apply_withdraw_and_notify,
 );
-
-static PROGRAMS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-/// A program with one group of `capacity` seats for ages `ages`, accepting applications today.
-async fn group(app: &TestApp, capacity: i32, ages: (i32, i32)) -> i64 {
-    group_with_window(app, capacity, ages, (-5, 30)).await
-}
-
-async fn group_with_window(
-    app: &TestApp,
-    capacity: i32,
-    ages: (i32, i32),
-    window: (i64, i64),
-) -> i64 {
-    let n = PROGRAMS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let (opens, closes) = (
-        today() + Duration::days(window.0),
-        today() + Duration::days(window.1),
-    );
-    let starts = today() + Duration::days(40);
-    macro_rules! run {
-        ($pool:expr) => {{
-            let org: i64 = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                .fetch_one($pool)
-                .await
-                .unwrap();
-            let program: i64 = sqlx::query_scalar(
-                "INSERT INTO programs (organization_id, title, direction, level, age_min, age_max, \
-                 is_free, description) VALUES ($1, $2, 'art', 'starting', 0, 18, TRUE, 'Тест') RETURNING id",
-            )
-            .bind(org)
-            .bind(format!("Тестовая студия {n}"))
-            .fetch_one($pool)
-            .await
-            .unwrap();
-            sqlx::query_scalar(
-                "INSERT INTO study_groups (program_id, name, schedule, teacher, age_min, age_max, \
-                 capacity, starts_on, enrolment_opens, enrolment_closes) \
-                 VALUES ($1, 'Группа 1', 'Пн 16:00', 'Иванова И. И.', $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(program)
-            .bind(ages.0)
-            .bind(ages.1)
-            .bind(capacity)
-            .bind(starts)
-            .bind(opens)
-            .bind(closes)
-            .fetch_one($pool)
-            .await
-            .unwrap()
-        }};
-    }
-    match &app.db {
-        Database::Sqlite(pool) => run!(pool),
-        Database::Postgres(pool) => run!(pool),
-    }
-}
-
-/// A child in `account`'s cabinet, `age` years old at the group's start (40 days from now).
-async fn child(app: &TestApp, account: i64, n: usize, age: i32) -> i64 {
-    let birth = today() + Duration::days(40) - Duration::days(365 * i64::from(age) + 100);
-    let (surname, given) = (format!("Тестов{n}"), format!("Ребенок{n}"));
-    let identity = app::domain::identity::verdict::ChildIdentity::new(
-        &surname,
-        &given,
-        "",
-        app::domain::identity::verdict::Sex::Male,
-        birth,
-    );
-    macro_rules! run {
-        ($pool:expr) => {{
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO children (surname, given_name, sex, birth_date, exact_key, name_key, \
-                 surname_norm, given_name_norm, created_by_account_id) \
-                 VALUES ($1, $2, 'male', $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(&surname)
-            .bind(&given)
-            .bind(birth)
-            .bind(identity.exact_key())
-            .bind(identity.name_key())
-            .bind(&identity.surname)
-            .bind(&identity.given_name)
-            .bind(account)
-            .fetch_one($pool)
-            .await
-            .unwrap();
-            sqlx::query("INSERT INTO child_guardians (child_id, account_id, relation) VALUES ($1, $2, 'parent')")
-                .bind(id)
-                .bind(account)
-                .execute($pool)
-                .await
-                .unwrap();
-            id
-        }};
-    }
-    match &app.db {
-        Database::Sqlite(pool) => run!(pool),
-        Database::Postgres(pool) => run!(pool),
-    }
-}
-
-async fn apply(app: &TestApp, client: &reqwest::Client, child: i64, group: i64) -> ApplyOutcome {
-    let (status, body) = app
-        .post_with(
-            client,
-            "/api/applications/apply",
-            &[
-                ("child_id", &child.to_string()),
-                ("group_id", &group.to_string()),
-            ],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-}
-
-async fn mine(app: &TestApp, client: &reqwest::Client) -> Vec<ChildApplications> {
-    let response = client
-        .get(format!("{}/api/applications/mine", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
 
 async fn act(app: &TestApp, client: &reqwest::Client, id: i64, action: &str) -> (u16, String) {
     app.post_with(
@@ -208,15 +79,6 @@ async fn a_parent_applies_and_sees_the_application_with_its_history(backend: Bac
         "Новая"
     );
     app.finish().await;
-}
-
-async fn occupied(app: &TestApp, group: i64) -> i64 {
-    const SQL: &str = "SELECT CAST(occupied AS BIGINT) FROM study_groups WHERE id = $1";
-    match &app.db {
-        Database::Sqlite(pool) => sqlx::query_scalar(SQL).bind(group).fetch_one(pool).await,
-        Database::Postgres(pool) => sqlx::query_scalar(SQL).bind(group).fetch_one(pool).await,
-    }
-    .unwrap()
 }
 
 async fn each_refusal_is_reported_at_its_field(backend: Backend) {

@@ -2,6 +2,7 @@
 //! stable `/api/…` endpoints, once on SQLite and once on PostgreSQL.
 
 mod accounts_support;
+mod applications_support;
 mod helpers;
 
 mod accounts_registration;
@@ -13,6 +14,7 @@ mod catalog_program;
 mod children;
 mod health;
 mod import_and_scan;
+mod operator;
 mod pages;
 mod query_plans;
 mod seed;

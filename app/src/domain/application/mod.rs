@@ -2,4 +2,5 @@
 //! may apply to which group.
 
 pub mod eligibility;
+pub mod operator_query;
 pub mod status;

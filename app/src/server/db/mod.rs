@@ -5,16 +5,19 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod audit;
 pub mod catalog;
 pub mod children;
 mod connect;
 pub mod email_tokens;
 mod error;
 pub mod notifications;
+pub mod operator_applications;
 pub mod outbox;
 pub mod params;
 pub mod plans;
 pub mod rate_limits;
+pub mod roles;
 pub mod secrets;
 pub mod seed;
 pub mod sessions;

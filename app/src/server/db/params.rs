@@ -7,6 +7,7 @@ pub enum Param {
     Int(i64),
     Bool(bool),
     Date(chrono::NaiveDate),
+    Time(chrono::DateTime<chrono::Utc>),
 }
 
 /// A growing list of bound values that hands out `$n` placeholders in order.
@@ -36,6 +37,7 @@ macro_rules! bind_params {
                 $crate::server::db::params::Param::Int(i) => query.bind(*i),
                 $crate::server::db::params::Param::Bool(b) => query.bind(*b),
                 $crate::server::db::params::Param::Date(d) => query.bind(*d),
+                $crate::server::db::params::Param::Time(t) => query.bind(*t),
             };
         }
         query

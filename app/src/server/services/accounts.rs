@@ -84,6 +84,14 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
         return Ok(None);
     };
     let unread = crate::server::db::notifications::unread_count(&state.db, id).await?;
+    let roles: Vec<_> = crate::server::db::roles::of_account(&state.db, id)
+        .await?
+        .iter()
+        .filter_map(super::roles::choice)
+        .collect();
+    let active_role = super::roles::acting(state)
+        .await?
+        .and_then(|a| a.role.map(|(_, row)| row.id));
     Ok(accounts::find(&state.db, id).await?.map(|a| SignedIn {
         display_name: match &a.patronymic {
             Some(p) => format!("{} {}", a.given_name, p),
@@ -93,6 +101,8 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
         email_confirmed: a.email_confirmed_at.is_some(),
         is_teen: a.kind == "teen",
         unread,
+        roles,
+        active_role,
     }))
 }
 

@@ -347,7 +347,7 @@ pub async fn expire_offers(state: &AppState) -> Result<usize, AppError> {
 }
 
 /// The notification of one change: in the cabinet and by e-mail, always with its reason.
-async fn notify(state: &AppState, changes: &[Change]) {
+pub async fn notify(state: &AppState, changes: &[Change]) {
     for change in changes {
         if let Err(error) = notify_one(state, change).await {
             tracing::error!(

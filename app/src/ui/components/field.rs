@@ -77,3 +77,36 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// A labelled select with an «any» first option, its current choice, and its error.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    /// `(value, label)` of each choice.
+    choices: Vec<(String, String)>,
+    #[prop(into)] selected: String,
+    #[prop(default = "Все")] empty: &'static str,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("error-{name}");
+    let described = error.as_ref().map(|_| error_id.clone());
+    let selected = selected.trim().to_owned();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-invalid=error.is_some().then_some("true") aria-describedby=described>
+                <option value="">{empty}</option>
+                {choices
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}

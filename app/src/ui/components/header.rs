@@ -22,6 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                         match me.await {
                             Ok(Some(me)) => {
                                 let unread = me.unread;
+                                let (roles, active) = (me.roles.clone(), me.active_role);
                                 let label = if unread > 0 {
                                     format!("Уведомления, непрочитанных: {unread}")
                                 } else {
@@ -37,6 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
                                         <span aria-hidden="true">"🔔"</span>
                                         {(unread > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread}</span> })}
                                     </a>
+                                    {(!roles.is_empty()).then(|| view! { <RoleSwitch roles active /> })}
                                     <form method="post" action="/logout" class="inline-form">
                                         <button type="submit" class="link-button">"Выйти"</button>
                                     </form>
@@ -49,5 +51,27 @@ pub fn SiteHeader() -> impl IntoView {
                 </Transition>
             </nav>
         </header>
+    }
+}
+
+/// The role switch of a person with roles beyond «родитель»: a plain form, so that it works the
+/// same with and without JavaScript (the server switches and redirects to the role's workspace).
+#[component]
+fn RoleSwitch(roles: Vec<crate::api::accounts::RoleChoice>, active: Option<i64>) -> impl IntoView {
+    view! {
+        <form method="post" action="/role" class="role-switch">
+            <label for="role-select" class="visually-hidden">"Роль"</label>
+            <select id="role-select" name="role">
+                <option value="parent" selected=active.is_none()>"Родитель"</option>
+                {roles
+                    .into_iter()
+                    .map(|r| {
+                        let selected = active == Some(r.id);
+                        view! { <option value=r.id.to_string() selected=selected>{r.label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit" class="link-button">"Сменить роль"</button>
+        </form>
     }
 }

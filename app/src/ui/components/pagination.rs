@@ -1,17 +1,14 @@
-use crate::domain::catalog_filter::CatalogQuery;
 use leptos::prelude::*;
 
-/// Links to the previous and next pages and the position, keeping every filter in the URL.
+/// Links to the previous and next pages and the position; `href` gives a page's address, with
+/// every filter kept in it.
 #[component]
-pub fn Pagination(query: CatalogQuery, page: u32, pages: u32) -> impl IntoView {
-    let link = move |p: u32| {
-        let qs = query.with_page(p);
-        if qs.is_empty() {
-            "/programs".to_owned()
-        } else {
-            format!("/programs?{qs}")
-        }
-    };
+pub fn Pagination(
+    page: u32,
+    pages: u32,
+    #[prop(into)] href: Callback<u32, String>,
+) -> impl IntoView {
+    let link = move |p: u32| href.run(p);
     (pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label="Страницы результатов">

@@ -96,7 +96,14 @@ fn Results(query: CatalogQuery, page: ProgramPage) -> impl IntoView {
                 }
                     .into_any()
             }}
-            <Pagination query page=page.page pages=page.pages />
+            <Pagination
+                page=page.page
+                pages=page.pages
+                href=move |p: u32| {
+                    let qs = query.with_page(p);
+                    if qs.is_empty() { "/programs".to_owned() } else { format!("/programs?{qs}") }
+                }
+            />
         </section>
     }
 }

@@ -1,0 +1,121 @@
+//! Roles of accounts and the role a session acts in.
+
+use super::{on_pool, Database, DbError};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RoleRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub role: String,
+    pub organization_id: Option<i64>,
+    pub organization_name: Option<String>,
+    pub municipality_id: Option<i64>,
+    pub municipality_name: Option<String>,
+}
+
+const COLUMNS: &str =
+    "r.id, r.account_id, r.role, r.organization_id, o.short_name AS organization_name, \
+    r.municipality_id, m.name AS municipality_name";
+const JOINS: &str = "FROM account_roles r LEFT JOIN organizations o ON o.id = r.organization_id \
+    LEFT JOIN municipalities m ON m.id = r.municipality_id";
+
+pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<RoleRow>, DbError> {
+    let sql = format!("SELECT {COLUMNS} {JOINS} WHERE r.account_id = $1 ORDER BY r.id");
+    on_pool!(db, pool => sqlx::query_as::<_, RoleRow>(&sql)
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}
+
+/// The account of an unexpired session and the role it acts in (none: the parent's own).
+pub async fn session(
+    db: &Database,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(i64, Option<RoleRow>)>, DbError> {
+    let found: Option<(i64, Option<i64>)> = on_pool!(db, pool => sqlx::query_as(
+        "SELECT account_id, active_role_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+    .map_err(DbError::from_sqlx))?;
+    let Some((account_id, role_id)) = found else {
+        return Ok(None);
+    };
+    let Some(role_id) = role_id else {
+        return Ok(Some((account_id, None)));
+    };
+    let sql = format!("SELECT {COLUMNS} {JOINS} WHERE r.id = $1 AND r.account_id = $2");
+    let role = on_pool!(db, pool => sqlx::query_as::<_, RoleRow>(&sql)
+        .bind(role_id)
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await
+        .map_err(DbError::from_sqlx))?;
+    Ok(Some((account_id, role)))
+}
+
+/// Makes the session act in `role_id` (`None`: as a parent).
+pub async fn set_active(
+    db: &Database,
+    token_hash: &str,
+    role_id: Option<i64>,
+) -> Result<(), DbError> {
+    on_pool!(db, pool => sqlx::query("UPDATE sessions SET active_role_id = $1 WHERE token_hash = $2")
+        .bind(role_id)
+        .bind(token_hash)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        .map_err(DbError::from_sqlx))
+}
+
+/// Gives an account a role; giving it again changes nothing.
+pub async fn grant(
+    db: &Database,
+    account_id: i64,
+    role: &str,
+    organization_id: Option<i64>,
+    municipality_id: Option<i64>,
+) -> Result<(), DbError> {
+    on_pool!(db, pool => sqlx::query(
+        "INSERT INTO account_roles (account_id, role, organization_id, municipality_id) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(role)
+    .bind(organization_id)
+    .bind(municipality_id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+    .map_err(DbError::from_sqlx))
+}
+
+/// The municipality an operator's account belongs to: its organization's, or the first one.
+pub async fn home_municipality(
+    db: &Database,
+    organization_id: Option<i64>,
+) -> Result<i64, DbError> {
+    on_pool!(db, pool => sqlx::query_scalar(
+        "SELECT COALESCE((SELECT municipality_id FROM organizations WHERE id = $1), \
+         (SELECT id FROM municipalities ORDER BY sort_order LIMIT 1))",
+    )
+    .bind(organization_id)
+    .fetch_one(pool)
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
+/// The first organizations by id, for the demo operators.
+pub async fn first_organizations(db: &Database, n: i64) -> Result<Vec<(i64, String)>, DbError> {
+    on_pool!(db, pool => sqlx::query_as("SELECT id, short_name FROM organizations ORDER BY id LIMIT $1")
+        .bind(n)
+        .fetch_all(pool)
+        .await
+        .map_err(DbError::from_sqlx))
+}
