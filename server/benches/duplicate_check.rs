@@ -48,6 +48,73 @@ const SURNAMES: &[&str] = &[
     "Гусев",
     "Киселев",
 ];
+/// Stems of rarer surnames: with the endings below, 480 more surnames, so that the register's
+/// surnames are spread roughly as in life (the 40 most common carry about a third of children)
+/// rather than 25 000 children per surname.
+const STEMS: &[&str] = &[
+    "Абрам",
+    "Бел",
+    "Блин",
+    "Бобр",
+    "Богдан",
+    "Булат",
+    "Быстр",
+    "Вер",
+    "Виногр",
+    "Галкин",
+    "Гладк",
+    "Голуб",
+    "Горбун",
+    "Греков",
+    "Гром",
+    "Давыд",
+    "Дорофе",
+    "Евдоким",
+    "Ермол",
+    "Жук",
+    "Журавл",
+    "Зимин",
+    "Зуб",
+    "Игнат",
+    "Калин",
+    "Карп",
+    "Клим",
+    "Колесн",
+    "Комар",
+    "Крыл",
+    "Кудр",
+    "Лавр",
+    "Ларин",
+    "Лис",
+    "Лукин",
+    "Мартын",
+    "Медвед",
+    "Мельн",
+    "Миронов",
+    "Муравь",
+    "Назар",
+    "Нестер",
+    "Овчинн",
+    "Осип",
+    "Панфил",
+    "Пахом",
+    "Полян",
+    "Прохор",
+    "Родион",
+    "Рыб",
+    "Савел",
+    "Сидор",
+    "Сокол",
+    "Тарас",
+    "Тимоф",
+    "Устин",
+    "Филат",
+    "Харит",
+    "Чернов",
+    "Щерб",
+];
+const ENDINGS: &[&str] = &["ов", "ев", "ин", "овский", "енко", "ых", "ицкий", "уев"];
+
 const BOYS: &[&str] = &[
     "Александр",
     "Максим",
@@ -128,13 +195,30 @@ struct Child {
     birth: NaiveDate,
 }
 
+/// The feminine form of a surname: Иванов → Иванова, Польский → Польская; -ых and -енко stay.
+fn feminine(surname: &str) -> String {
+    if let Some(stem) = surname.strip_suffix("ий") {
+        format!("{stem}ая")
+    } else if surname.ends_with("ых") || surname.ends_with("енко") {
+        surname.to_owned()
+    } else {
+        format!("{surname}а")
+    }
+}
+
 fn child(rng: &mut Rng) -> Child {
     let sex = if rng.next().is_multiple_of(2) {
         Sex::Male
     } else {
         Sex::Female
     };
-    let base = rng.pick(SURNAMES);
+    let rare;
+    let base = if rng.next().is_multiple_of(3) {
+        rng.pick(SURNAMES)
+    } else {
+        rare = format!("{}{}", rng.pick(STEMS), rng.pick(ENDINGS));
+        rare.as_str()
+    };
     let father = rng.pick(FATHERS);
     let (surname, given, patronymic) = match sex {
         Sex::Male => (
@@ -143,7 +227,7 @@ fn child(rng: &mut Rng) -> Child {
             format!("{father}ич"),
         ),
         Sex::Female => (
-            format!("{base}а"),
+            feminine(base),
             rng.pick(GIRLS).to_owned(),
             format!("{father}на"),
         ),

@@ -66,14 +66,9 @@ pub fn relate(a: NaiveDate, b: NaiveDate) -> Option<DateRelation> {
 /// Every valid date that `relate` accepts for `d`, `d` itself first: the blocking keys under
 /// which candidates for a duplicate are looked up.
 pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
-    let mut out = vec![d];
-    let mut push = |candidate: Option<NaiveDate>| {
-        if let Some(c) = candidate {
-            if !out.contains(&c) {
-                out.push(c);
-            }
-        }
-    };
+    let mut out = Vec::with_capacity(64);
+    out.push(d);
+    // One digit changed: each change gives another date, so these never repeat.
     let original = digits(d);
     for position in 0..8 {
         for digit in 0..=9u8 {
@@ -82,14 +77,26 @@ pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
             }
             let mut changed = original;
             changed[position] = digit;
-            push(from_digits(&changed));
+            if let Some(c) = from_digits(&changed) {
+                out.push(c);
+            }
         }
     }
-    push(NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()));
-    push(d.checked_add_signed(Duration::days(1)));
-    push(d.checked_sub_signed(Duration::days(1)));
-    push(NaiveDate::from_ymd_opt(d.year() + 1, d.month(), d.day()));
-    push(NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day()));
+    // The other typos may coincide with a one-digit change.
+    for candidate in [
+        NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()),
+        d.checked_add_signed(Duration::days(1)),
+        d.checked_sub_signed(Duration::days(1)),
+        NaiveDate::from_ymd_opt(d.year() + 1, d.month(), d.day()),
+        NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
     out
 }
 

@@ -2,6 +2,7 @@
 //! double surname.
 
 use super::translit::latin_skeleton;
+use std::borrow::Cow;
 use strsim::osa_distance;
 
 /// How many edits (insertions, deletions, substitutions, swaps of neighbours) a name of this
@@ -19,6 +20,45 @@ pub fn allowed_edits(a: &str, b: &str) -> usize {
 
 /// Equal, or differing by a typing mistake, or the same name in Latin letters.
 pub fn names_close(a: &str, b: &str) -> bool {
+    close_with(a, b, || {
+        (latin_skeleton(a).into(), latin_skeleton(b).into())
+    })
+}
+
+/// A normalised name with its Latin skeleton worked out once, for comparing it with many others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelled {
+    pub text: String,
+    pub skeleton: String,
+}
+
+impl Spelled {
+    pub fn new(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            skeleton: latin_skeleton(text),
+        }
+    }
+}
+
+/// `names_close` of two prepared names.
+pub fn spelled_close(a: &Spelled, b: &Spelled) -> bool {
+    close_with(&a.text, &b.text, || {
+        (a.skeleton.as_str().into(), b.skeleton.as_str().into())
+    })
+}
+
+/// `surnames_close` of two prepared surnames.
+pub fn spelled_surnames_close(a: &Spelled, b: &Spelled) -> bool {
+    spelled_close(a, b) || halves_close(&a.text, &b.text)
+}
+
+/// Skeletons are asked for only when the spellings themselves are too far apart.
+fn close_with<'a>(
+    a: &str,
+    b: &str,
+    skeletons: impl FnOnce() -> (Cow<'a, str>, Cow<'a, str>),
+) -> bool {
     if a == b {
         return true;
     }
@@ -28,23 +68,26 @@ pub fn names_close(a: &str, b: &str) -> bool {
     if osa_distance(a, b) <= allowed_edits(a, b) {
         return true;
     }
-    let (la, lb) = (latin_skeleton(a), latin_skeleton(b));
+    let (la, lb) = skeletons();
     la == lb || osa_distance(&la, &lb) <= allowed_edits(&la, &lb).saturating_sub(1)
+}
+
+fn parts(s: &str) -> Vec<&str> {
+    s.split(['-', ' ']).filter(|p| !p.is_empty()).collect()
 }
 
 /// Surnames are also close when one is a part of the other's double surname.
 pub fn surnames_close(a: &str, b: &str) -> bool {
-    if names_close(a, b) {
-        return true;
+    names_close(a, b) || halves_close(a, b)
+}
+
+fn halves_close(a: &str, b: &str) -> bool {
+    let double = |s: &str| s.contains(['-', ' ']);
+    if !double(a) && !double(b) {
+        return false;
     }
-    let parts = |s: &str| {
-        s.split(['-', ' '])
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
     let (pa, pb) = (parts(a), parts(b));
-    (pa.len() > 1 || pb.len() > 1) && pa.iter().any(|x| pb.iter().any(|y| names_close(x, y)))
+    pa.iter().any(|x| pb.iter().any(|y| names_close(x, y)))
 }
 
 #[cfg(test)]
@@ -81,6 +124,15 @@ mod tests {
     fn a_latin_spelling_is_close_to_the_cyrillic_name() {
         assert!(names_close("ivanov", "иванов"));
         assert!(names_close("yuliya", "юлия"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prepared_names_compare_as_plain_ones(a in "[a-zа-яё-]{0,10}", b in "[a-zа-яё-]{0,10}") {
+            let (sa, sb) = (Spelled::new(&a), Spelled::new(&b));
+            proptest::prop_assert_eq!(spelled_close(&sa, &sb), names_close(&a, &b));
+            proptest::prop_assert_eq!(spelled_surnames_close(&sa, &sb), surnames_close(&a, &b));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::birth_certificate::BirthCertificate;
 use super::date_typos::{relate, DateRelation};
 use super::normalize::normalize_name;
-use super::similarity::{names_close, surnames_close};
+use super::similarity::{spelled_close, spelled_surnames_close, Spelled};
 use super::snils::Snils;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -132,8 +132,34 @@ pub enum Verdict {
     Distinct,
 }
 
+/// An identity with the Latin skeletons of its names worked out once, for comparing it with many.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub identity: ChildIdentity,
+    surname: Spelled,
+    given_name: Spelled,
+    patronymic: Option<Spelled>,
+}
+
+impl Prepared {
+    pub fn new(identity: ChildIdentity) -> Self {
+        Self {
+            surname: Spelled::new(&identity.surname),
+            given_name: Spelled::new(&identity.given_name),
+            patronymic: identity.patronymic.as_deref().map(Spelled::new),
+            identity,
+        }
+    }
+}
+
 /// Compares a new child with one already registered.
 pub fn compare(new: &ChildIdentity, old: &ChildIdentity) -> Verdict {
+    compare_prepared(&Prepared::new(new.clone()), &Prepared::new(old.clone()))
+}
+
+/// `compare` of two prepared identities: the cheap tests first, the names last.
+pub fn compare_prepared(new_p: &Prepared, old_p: &Prepared) -> Verdict {
+    let (new, old) = (&new_p.identity, &old_p.identity);
     if let (Some(a), Some(b)) = (&new.snils, &old.snils) {
         // Two valid numbers decide alone: equal is one child, different are two.
         return if a == b {
@@ -164,20 +190,24 @@ pub fn compare(new: &ChildIdentity, old: &ChildIdentity) -> Verdict {
     if twins {
         return Verdict::Distinct;
     }
-    let patronymics_agree = match (&new.patronymic, &old.patronymic) {
-        (Some(a), Some(b)) => names_close(a, b),
+    let patronymics_agree = match (&new_p.patronymic, &old_p.patronymic) {
+        (Some(a), Some(b)) => spelled_close(a, b),
         _ => true,
     };
     if !patronymics_agree {
         return Verdict::Distinct;
     }
-    if surnames_close(&new.surname, &old.surname) && names_close(&new.given_name, &old.given_name) {
+    if spelled_surnames_close(&new_p.surname, &old_p.surname)
+        && spelled_close(&new_p.given_name, &old_p.given_name)
+    {
         return Verdict::Probable {
             date,
             names_swapped: false,
         };
     }
-    if names_close(&new.surname, &old.given_name) && names_close(&new.given_name, &old.surname) {
+    if spelled_close(&new_p.surname, &old_p.given_name)
+        && spelled_close(&new_p.given_name, &old_p.surname)
+    {
         return Verdict::Probable {
             date,
             names_swapped: true,

@@ -6,7 +6,7 @@ use crate::domain::identity::birth_certificate::BirthCertificate;
 use crate::domain::identity::birth_date::BirthDate;
 use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
 use crate::domain::identity::snils::Snils;
-use crate::domain::identity::verdict::{compare, ChildIdentity, Sex, Verdict};
+use crate::domain::identity::verdict::{compare_prepared, ChildIdentity, Prepared, Sex, Verdict};
 use crate::server::db::children::Candidate;
 use crate::server::state::today_in_moscow;
 
@@ -118,12 +118,13 @@ pub(super) fn strongest(
     rows: &[Candidate],
 ) -> (Verdict, Option<i64>) {
     let mut best = (Verdict::Distinct, None);
+    let new = Prepared::new(new.clone());
     for row in rows {
         let verdict =
             if new_certificate.is_some() && row.certificate_key.as_deref() == new_certificate {
                 Verdict::Exact(crate::domain::identity::verdict::ExactReason::SameCertificate)
             } else if let Some(old) = candidate_identity(row) {
-                compare(new, &old)
+                compare_prepared(&new, &Prepared::new(old))
             } else {
                 tracing::warn!(child_id = row.id, "malformed exact key skipped");
                 continue;

@@ -4,7 +4,9 @@
 use crate::domain::identity::date_typos::{typo_variants, DateRelation};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::translit::latin_skeleton;
-use crate::domain::identity::verdict::{compare, ChildIdentity, ExactReason, Sex, Verdict};
+use crate::domain::identity::verdict::{
+    compare_prepared, ChildIdentity, ExactReason, Prepared, Sex, Verdict,
+};
 use crate::error::AppError;
 use crate::server::db::children::{self, Candidate};
 use crate::server::db::Database;
@@ -27,7 +29,7 @@ pub struct ScanPair {
 
 struct Entry<'a> {
     id: i64,
-    identity: ChildIdentity,
+    prepared: Prepared,
     certificate_key: Option<&'a str>,
     initials: [char; 2],
 }
@@ -45,14 +47,14 @@ fn entry(row: &Candidate) -> Option<Entry<'_>> {
     let initials = [initial(&identity.surname), initial(&identity.given_name)];
     Some(Entry {
         id: row.id,
-        identity,
+        prepared: Prepared::new(identity),
         certificate_key: row.certificate_key.as_deref(),
         initials,
     })
 }
 
 fn name(e: &Entry<'_>) -> String {
-    let i = &e.identity;
+    let i = &e.prepared.identity;
     [
         Some(i.surname.as_str()),
         Some(i.given_name.as_str()),
@@ -83,7 +85,7 @@ impl<'a> Maps<'a> {
             by_certificate: Buckets::default(),
         };
         for (i, e) in entries.iter().enumerate() {
-            let id = &e.identity;
+            let id = &e.prepared.identity;
             maps.by_date_sex
                 .entry((id.birth_date, id.sex))
                 .or_default()
@@ -139,7 +141,7 @@ pub fn scan(rows: &[Candidate]) -> Vec<ScanPair> {
 /// The children after `i` that share a blocking key with it.
 fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize> {
     let e = &entries[i];
-    let id = &e.identity;
+    let id = &e.prepared.identity;
     let mut candidates: Vec<usize> = Vec::new();
     // The same birth date and sex: only where an initial is shared, so that the children born on
     // one day are not compared pair by pair.
@@ -181,7 +183,7 @@ fn judge(a: &Entry<'_>, b: &Entry<'_>) -> Option<(f32, String)> {
     if a.certificate_key.is_some() && a.certificate_key == b.certificate_key {
         return Some((1.0, format!("exact: {:?}", ExactReason::SameCertificate)));
     }
-    match compare(&a.identity, &b.identity) {
+    match compare_prepared(&a.prepared, &b.prepared) {
         Verdict::Exact(reason) => Some((1.0, format!("exact: {reason:?}"))),
         Verdict::Probable {
             date,
@@ -220,8 +222,8 @@ fn pairs_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<ScanPair> {
                 b: other.id,
                 a_name: name(e),
                 b_name: name(other),
-                a_birth_date: e.identity.birth_date,
-                b_birth_date: other.identity.birth_date,
+                a_birth_date: e.prepared.identity.birth_date,
+                b_birth_date: other.prepared.identity.birth_date,
                 score,
                 verdict,
             })
