@@ -163,8 +163,15 @@ async fn run() -> Result<(), StartupError> {
                 report.groups
             );
             println!("Демо-входы (пароль у всех один):");
-            for login in logins {
+            let shown = logins.len().min(3);
+            for login in logins.iter().take(shown).chain(logins.last()) {
                 println!("  {} / {} — {}", login.email, login.password, login.role);
+            }
+            if logins.len() > shown + 1 {
+                println!(
+                    "  …и так далее: у каждого учреждения свой оператор, operator<номер учреждения>@kruzhok.example ({} всего).",
+                    logins.len() - 1
+                );
             }
         }
     }

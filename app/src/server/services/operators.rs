@@ -25,6 +25,15 @@ pub struct NewOperator<'a> {
 /// Gives the role to the account of `email`, creating the account (e-mail confirmed) when there
 /// is none. Returns the account's id and whether it was created.
 pub async fn add(db: &Database, new: &NewOperator<'_>) -> Result<(i64, bool), AppError> {
+    add_hashed(db, new, None).await
+}
+
+/// `add` with the password's hash already worked out (the demo seed hashes one password once).
+async fn add_hashed(
+    db: &Database,
+    new: &NewOperator<'_>,
+    hash: Option<&str>,
+) -> Result<(i64, bool), AppError> {
     let email = Email::parse(new.email).map_err(|m| AppError::Conflict(m.to_owned()))?;
     match (new.role, new.organization_id, new.municipality_id) {
         (Role::InstitutionOperator, None, _) => {
@@ -53,7 +62,10 @@ pub async fn add(db: &Database, new: &NewOperator<'_>) -> Result<(i64, bool), Ap
                 Some(m) => m,
                 None => roles::home_municipality(db, organization_id).await?,
             };
-            let hash = hash_password(new.password.to_owned()).await?;
+            let hash = match hash {
+                Some(h) => h.to_owned(),
+                None => hash_password(new.password.to_owned()).await?,
+            };
             let account = accounts::NewAccount {
                 kind: "parent",
                 surname: new.surname,
@@ -89,28 +101,26 @@ pub struct DemoLogin {
 
 pub const DEMO_PASSWORD: &str = "kruzhok-demo-2026";
 
-/// Operators for the first three demo organizations and one administrator. Running it again
-/// changes nothing.
+/// An operator for every organization (`operator<id>@kruzhok.example`) and one administrator, all
+/// with the demo password. Running it again changes nothing.
 pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
+    let hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
     let mut logins = Vec::new();
-    for (n, (org_id, org_name)) in roles::first_organizations(db, 3)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
-        let email = format!("operator{}@kruzhok.example", n + 1);
-        add(
+    for (org_id, org_name) in roles::first_organizations(db, 10_000).await? {
+        let email = format!("operator{org_id}@kruzhok.example");
+        add_hashed(
             db,
             &NewOperator {
                 email: &email,
                 surname: "Оператор",
-                given_name: &format!("Демо{}", n + 1),
-                phone: &format!("+7900000000{}", n + 1),
+                given_name: "Демо",
+                phone: &format!("+7900{:07}", org_id),
                 password: DEMO_PASSWORD,
                 role: Role::InstitutionOperator,
                 organization_id: Some(org_id),
                 municipality_id: None,
             },
+            Some(&hash),
         )
         .await?;
         logins.push(DemoLogin {
@@ -119,18 +129,19 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
             role: format!("{}: {org_name}", Role::InstitutionOperator.label()),
         });
     }
-    add(
+    add_hashed(
         db,
         &NewOperator {
             email: "admin@kruzhok.example",
             surname: "Администратор",
             given_name: "Демо",
-            phone: "+79000000009",
+            phone: "+79009999999",
             password: DEMO_PASSWORD,
             role: Role::Admin,
             organization_id: None,
             municipality_id: None,
         },
+        Some(&hash),
     )
     .await?;
     logins.push(DemoLogin {
