@@ -1,6 +1,7 @@
 //! Server functions: thin adapters at stable endpoints under `/api/`, one file per area.
 
 pub mod accounts;
+pub mod admin;
 pub mod applications;
 pub mod catalog;
 pub mod children;

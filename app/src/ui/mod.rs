@@ -10,6 +10,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::add_child::AddChildPage;
+use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
@@ -36,6 +37,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/apply",
     "/operator/applications",
     "/role",
+    "/admin/cancel-reasons",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -97,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/applications") view=OperatorApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cancel-reasons") view=AdminReasonsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -14,6 +14,7 @@ on_both_backends!(
     another_organizations_applications_are_out_of_reach,
     two_operators_offering_the_last_seat_at_once_give_it_once,
     the_filtered_list_exports_as_csv_and_xlsx,
+    administrators_keep_the_dictionary_of_cancel_reasons,
 );
 
 async fn organization(app: &TestApp, nth: i64) -> i64 {
@@ -433,5 +434,96 @@ async fn the_filtered_list_exports_as_csv_and_xlsx(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(refused.status(), 403);
+    app.finish().await;
+}
+
+async fn administrators_keep_the_dictionary_of_cancel_reasons(backend: Backend) {
+    use app::api::admin::{ReasonOutcome, ReasonRow};
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let org = organization(&app, 0).await;
+    // Operators and parents may not.
+    let operator = operator(&app, 1, org).await;
+    let (status, _) = app
+        .post_with(
+            &operator,
+            "/api/admin/cancel-reasons/save",
+            &[("title", "Новая"), ("message", "Текст")],
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (admin, account) = app.confirmed_parent(5).await;
+    app::server::db::roles::grant(&app.db, account, "admin", None, None)
+        .await
+        .unwrap();
+    let role = app::server::db::roles::of_account(&app.db, account)
+        .await
+        .unwrap()[0]
+        .id;
+    let (_, home) = app
+        .post_with(
+            &admin,
+            "/api/accounts/switch-role",
+            &[("role", &role.to_string())],
+        )
+        .await;
+    assert_eq!(home, "\"/admin/cancel-reasons\"");
+    let rows: Vec<ReasonRow> = app.get_json_with(&admin, "/api/admin/cancel-reasons").await;
+    assert_eq!(rows.len(), 7);
+    let save = |fields: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        let base = app.base.clone();
+        async move {
+            let response = admin
+                .post(format!("{base}/api/admin/cancel-reasons/save"))
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            response.json::<ReasonOutcome>().await.unwrap()
+        }
+    };
+    // Added, offered to operators at once.
+    let added = save(vec![
+        ("title", "Переезд семьи".into()),
+        ("message", "Семья переехала.".into()),
+        ("active", "1".into()),
+    ])
+    .await;
+    assert_eq!(
+        added,
+        ReasonOutcome::Saved {
+            title: "Переезд семьи".into()
+        }
+    );
+    let page = list(&app, &operator, "").await.1.unwrap();
+    assert!(page.reasons.iter().any(|r| r.label == "Переезд семьи"));
+    // Hidden: no longer offered, still in the dictionary.
+    let rows: Vec<ReasonRow> = app.get_json_with(&admin, "/api/admin/cancel-reasons").await;
+    let new = rows.iter().find(|r| r.title == "Переезд семьи").unwrap();
+    save(vec![
+        ("id", new.id.to_string()),
+        ("title", "Переезд семьи".into()),
+        ("message", "Семья переехала.".into()),
+    ])
+    .await;
+    let page = list(&app, &operator, "").await.1.unwrap();
+    assert!(!page.reasons.iter().any(|r| r.label == "Переезд семьи"));
+    // The R6 text keeps its placeholder; too short a title is refused at its field.
+    let r6 = rows.iter().find(|r| r.names_account).unwrap();
+    let ReasonOutcome::Invalid { errors, .. } = save(vec![
+        ("id", r6.id.to_string()),
+        ("title", "Д".into()),
+        ("message", "Без почты".into()),
+        ("active", "1".into()),
+    ])
+    .await
+    else {
+        panic!("accepted")
+    };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["title", "message"]);
     app.finish().await;
 }

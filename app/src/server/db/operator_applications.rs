@@ -177,3 +177,58 @@ pub async fn cancel_reasons(db: &Database) -> Result<Vec<CancelReason>, DbError>
     .await
     .map_err(DbError::from_sqlx))
 }
+
+/// Adds a reason to the dictionary, at its end.
+pub async fn insert_cancel_reason(
+    db: &Database,
+    title: &str,
+    message: &str,
+    needs_comment: bool,
+) -> Result<i64, DbError> {
+    on_pool!(db, pool => async {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO cancel_reasons (code, title, message, needs_comment, sort_order) \
+             VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM cancel_reasons)) RETURNING id",
+        )
+        .bind(format!("custom_{}", uuid_like()))
+        .bind(title)
+        .bind(message)
+        .bind(needs_comment)
+        .fetch_one(pool)
+        .await?;
+        Ok::<_, sqlx::Error>(id)
+    }
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
+/// A code nobody else has, for a reason an administrator adds.
+fn uuid_like() -> String {
+    crate::server::auth::tokens::random_token()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect()
+}
+
+pub async fn update_cancel_reason(
+    db: &Database,
+    id: i64,
+    title: &str,
+    message: &str,
+    needs_comment: bool,
+    is_active: bool,
+) -> Result<bool, DbError> {
+    on_pool!(db, pool => sqlx::query(
+        "UPDATE cancel_reasons SET title = $1, message = $2, needs_comment = $3, is_active = $4 WHERE id = $5",
+    )
+    .bind(title)
+    .bind(message)
+    .bind(needs_comment)
+    .bind(is_active)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    .map_err(DbError::from_sqlx))
+}

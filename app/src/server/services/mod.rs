@@ -2,6 +2,7 @@
 //! take no actor; later areas take the actor and check what it may do.
 
 pub mod accounts;
+pub mod admin;
 pub mod application_letters;
 pub mod applications;
 pub mod catalog;

@@ -1,4 +1,5 @@
 pub mod add_child;
+pub mod admin_reasons;
 pub mod apply;
 pub mod cabinet;
 pub mod confirm_email;
