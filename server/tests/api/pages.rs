@@ -1,6 +1,6 @@
 //! Pages render completely on the server, so they work before (and without) the WebAssembly.
 
-use crate::helpers::{spawn_seeded_app, Backend};
+use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -83,18 +83,74 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let client = app.signed_in_parent(1, "parent").await;
-    for path in [
+    // A parent with an application, an operator in role, an administrator in role: between them
+    // every form of the site is on some page.
+    let (parent, account) = app.confirmed_parent(1).await;
+    let group = crate::applications_support::group(&app, 3, (7, 10)).await;
+    let kid = crate::applications_support::child(&app, account, 1, 8).await;
+    crate::applications_support::apply(&app, &parent, kid, group).await;
+    let in_role = |n: usize, role: &'static str| {
+        let app = &app;
+        async move {
+            let (client, account) = app.confirmed_parent(n).await;
+            let org: Option<i64> = match &app.db {
+                app::server::db::Database::Sqlite(p) => {
+                    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
+                        .fetch_one(p)
+                        .await
+                }
+                app::server::db::Database::Postgres(p) => {
+                    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
+                        .fetch_one(p)
+                        .await
+                }
+            }
+            .ok();
+            let org = org.filter(|_| role == "institution_operator");
+            app::server::db::roles::grant(&app.db, account, role, org, None)
+                .await
+                .unwrap();
+            let id = app::server::db::roles::of_account(&app.db, account)
+                .await
+                .unwrap()[0]
+                .id;
+            app.post_with(
+                &client,
+                "/api/accounts/switch-role",
+                &[("role", &id.to_string())],
+            )
+            .await;
+            client
+        }
+    };
+    let operator = in_role(2, "institution_operator").await;
+    let admin = in_role(3, "admin").await;
+    let apply = format!("/apply?group={group}");
+    let visits: Vec<(&reqwest::Client, &str)> = [
         "/",
         "/register",
         "/register/new",
         "/login",
-        "/logout",
         "/reset-password",
         "/reset-password/new?token=x",
         "/cabinet",
         "/cabinet/children/new",
-    ] {
+        "/cabinet/applications",
+        "/cabinet/notifications",
+        apply.as_str(),
+        // Last: it may end the session.
+        "/logout",
+    ]
+    .into_iter()
+    .map(|p| (&parent, p))
+    .chain([
+        (&operator, "/operator/applications"),
+        (&operator, "/role"),
+        (&admin, "/admin/cancel-reasons"),
+    ])
+    .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for (client, path) in visits {
         let html = client
             .get(format!("{}{path}", app.base))
             .send()
@@ -117,6 +173,11 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
                 app::ui::FORM_PAGES.contains(&action),
                 "{path}: a form posts to {action}"
             );
+            seen.insert(action.to_owned());
+            if action == "/logout" {
+                // Answered below, with a browser of its own: here it would end the session.
+                continue;
+            }
             let response = client
                 .post(format!("{}{action}", app.base))
                 .header("accept", "text/html")
@@ -127,5 +188,21 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
             assert_ne!(response.status().as_u16(), 405, "{action}");
         }
     }
+    let response = TestApp::new_client()
+        .post(format!("{}/logout", app.base))
+        .header("accept", "text/html")
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(response.status().as_u16(), 405, "/logout");
+    let unseen: Vec<&&str> = app::ui::FORM_PAGES
+        .iter()
+        .filter(|p| !seen.contains(**p))
+        .collect();
+    assert!(
+        unseen.is_empty(),
+        "no page showed a form posting to {unseen:?}"
+    );
     app.finish().await;
 }
