@@ -162,10 +162,11 @@ pub async fn csv(
             Err(e) => Some((Err(std::io::Error::other(e.to_string())), None)),
         }
     });
-    let body = futures_util::StreamExt::chain(
+    // Fused: the compression layer may poll once more after the end.
+    let body = futures_util::StreamExt::fuse(futures_util::StreamExt::chain(
         futures_util::stream::once(async move { Ok::<_, std::io::Error>(head) }),
         rows,
-    );
+    ));
     attachment(
         "text/csv; charset=utf-8",
         "zayavki.csv",
@@ -204,7 +205,8 @@ pub async fn xlsx(
                 attachment(
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "zayavki.xlsx",
-                    Body::from_stream(stream),
+                    // Fused: the compression layer may poll once more after the end.
+                    Body::from_stream(futures_util::StreamExt::fuse(stream)),
                 )
             }
             Err(_) => internal(),

@@ -426,6 +426,18 @@ async fn the_filtered_list_exports_as_csv_and_xlsx(backend: Backend) {
             .all(|r| r[2].len() == 10 && r[2].as_bytes()[2] == b'.'),
         "{rows:?}"
     );
+    // Compressed on the way, as browsers ask: the stream still ends cleanly.
+    for format in ["csv", "xlsx"] {
+        let compressed = operator
+            .get(format!("{}/operator/applications/export.{format}", app.base))
+            .header("accept-encoding", "br, gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.status(), 200);
+        assert!(compressed.headers().contains_key("content-encoding"));
+        assert!(!compressed.bytes().await.unwrap().is_empty(), "{format}");
+    }
     // Not for parents.
     let (parent, _) = app.confirmed_parent(77).await;
     let refused = parent
