@@ -429,7 +429,10 @@ async fn the_filtered_list_exports_as_csv_and_xlsx(backend: Backend) {
     // Compressed on the way, as browsers ask: the stream still ends cleanly.
     for format in ["csv", "xlsx"] {
         let compressed = operator
-            .get(format!("{}/operator/applications/export.{format}", app.base))
+            .get(format!(
+                "{}/operator/applications/export.{format}",
+                app.base
+            ))
             .header("accept-encoding", "br, gzip")
             .send()
             .await

@@ -156,15 +156,28 @@ impl Action {
         matches!(self, Action::Cancel | Action::Expel)
     }
 
-    /// The reason written into the history when the move carries its own.
+    /// The reason a move carries when nobody wrote one, so that every change the parent reads
+    /// says why; cancelling and expelling have none of their own (`needs_reason`).
     pub fn own_reason(self) -> Option<&'static str> {
         match self {
+            Action::Confirm => Some("Учреждение рассмотрело заявку и подтвердило ее."),
+            Action::Enrol => Some("Ребенок зачислен в группу."),
             Action::Withdraw => Some("Заявка отозвана заявителем."),
+            Action::Offer => Some("В группе освободилось место."),
+            Action::Accept => Some("Заявитель принял предложенное место."),
             Action::Decline => Some("Заявитель отказался от предложенного места."),
             Action::Expire => Some("Предложенное место не принято в срок."),
-            Action::Offer => Some("В группе освободилось место."),
-            _ => None,
+            Action::Cancel | Action::Expel => None,
         }
+    }
+}
+
+/// Why an application starts where it does.
+pub fn submitted_reason(status: Status) -> &'static str {
+    if status == Status::Queued {
+        "Свободных мест в группе нет: заявка поставлена в очередь."
+    } else {
+        "Заявка подана, место в группе закреплено за ребенком."
     }
 }
 

@@ -89,9 +89,10 @@ pub async fn apply(db: &Database, new: &NewApplication) -> Result<(i64, Status),
         .rows_affected()
             == 1;
         let status = if seated { Status::New } else { Status::Queued };
+        let reason = crate::domain::application::status::submitted_reason(status);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO applications (child_id, group_id, program_id, organization_id, account_id, \
-             status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+             status, reason, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
         )
         .bind(new.child_id)
         .bind(new.group_id)
@@ -99,16 +100,18 @@ pub async fn apply(db: &Database, new: &NewApplication) -> Result<(i64, Status),
         .bind(new.organization_id)
         .bind(new.account_id)
         .bind(status.code())
+        .bind(reason)
         .bind(new.now)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
             "INSERT INTO application_events (application_id, from_status, to_status, actor, \
-             actor_account_id, created_at) VALUES ($1, NULL, $2, 'parent', $3, $4)",
+             actor_account_id, reason, created_at) VALUES ($1, NULL, $2, 'parent', $3, $4, $5)",
         )
         .bind(id)
         .bind(status.code())
         .bind(new.account_id)
+        .bind(reason)
         .bind(new.now)
         .execute(&mut *tx)
         .await?;

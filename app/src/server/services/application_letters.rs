@@ -19,12 +19,9 @@ pub fn compose(subject: &Subject, change: &Change) -> (String, String) {
         change.to.label()
     );
     match change.to {
-        Status::New => body.push_str(
-            "\nЗаявка принята, место в группе за ребенком. Учреждение рассмотрит ее и подтвердит.",
-        ),
         Status::Queued => {
             if let Some(p) = subject.position {
-                body.push_str(&format!("\nМест в группе нет: заявка в очереди, номер в очереди — {p}. Когда место освободится, мы его предложим."));
+                body.push_str(&format!("\nНомер в очереди — {p}. Когда место освободится, мы предложим его первому в очереди и сообщим."));
             }
         }
         Status::Offered => {
@@ -37,8 +34,11 @@ pub fn compose(subject: &Subject, change: &Change) -> (String, String) {
         }
         _ => {}
     }
-    if let Some(reason) = &change.reason {
-        body.push_str(&format!("\nПричина: {reason}"));
+    match (change.from, &change.reason) {
+        // A new application: why it starts where it does.
+        (None, Some(reason)) => body.push_str(&format!("\n{reason}")),
+        (Some(_), Some(reason)) => body.push_str(&format!("\nПричина: {reason}")),
+        _ => {}
     }
     (title, body)
 }

@@ -6,7 +6,7 @@ use crate::api::applications::{
     HistoryLine, MoveForm, MoveOutcome, Notification, ParentMove,
 };
 use crate::domain::application::eligibility::{self, ApplyRefusal, GroupTerms};
-use crate::domain::application::status::{next, Action, Actor, Status};
+use crate::domain::application::status::{next, submitted_reason, Action, Actor, Status};
 use crate::domain::field_error::FieldError;
 use crate::domain::ids::ProgramId;
 use crate::error::AppError;
@@ -108,7 +108,7 @@ pub async fn apply(state: &AppState, form: ApplyForm) -> Result<ApplyOutcome, Ap
             account_id,
             from: None,
             to: status,
-            reason: None,
+            reason: Some(submitted_reason(status).to_owned()),
         }],
     )
     .await;
