@@ -51,8 +51,8 @@ pub struct Candidate {
 
 /// Where to look for candidates: the blocking keys. A probable duplicate has the same sex, a close
 /// birth date and close names, so a candidate shares the exact birth date, or a typo variant of it
-/// together with the exact surname or name (either way round); the same СНИЛС or certificate finds
-/// a child whatever else differs.
+/// together with the exact surname, or with the exact name and the surname's first letter (either
+/// way round); the same СНИЛС or certificate finds a child whatever else differs.
 pub struct Blocking<'a> {
     pub birth_date: NaiveDate,
     /// `male` or `female`, as stored.
@@ -87,11 +87,21 @@ pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
         .iter()
         .map(|p| params.push(Param::Text((*p).to_owned())))
         .collect();
-    let (dates, parts) = (dates.join(", "), parts.join(", "));
+    // A date typo under the same first name counts where the surnames start alike (either way
+    // round): a common name otherwise brings every namesake born on some typo of the date.
+    let initials: Vec<String> = blocking
+        .name_parts
+        .iter()
+        .map(|p| params.push(Param::Text(p.chars().take(1).collect())))
+        .collect();
+    let (dates, parts, initials) = (dates.join(", "), parts.join(", "), initials.join(", "));
     let mut branches = vec![
         format!("birth_date = {date} AND sex = {sex}"),
         format!("surname_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
-        format!("given_name_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
+        format!(
+            "given_name_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex} \
+             AND substr(surname_norm, 1, 1) IN ({initials})"
+        ),
     ];
     if let Some(s) = blocking.snils {
         branches.push(format!(

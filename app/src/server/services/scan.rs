@@ -1,5 +1,8 @@
 //! `kruzhok duplicates scan`: probable duplicate pairs across the whole register, found through the
-//! same blocking keys as the check at registration, in memory, never comparing every pair.
+//! blocking keys of the check at registration, in memory, never comparing every pair. Two keys are
+//! narrowed so that a million children scan in seconds: children of one birth date are compared
+//! only where an initial is shared, and a date typo under the same first name only where the
+//! surnames start alike.
 
 use crate::domain::identity::date_typos::{typo_variants, DateRelation};
 use crate::domain::identity::snils::Snils;
@@ -156,15 +159,23 @@ fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize>
             candidates.push(j);
         }
     }
+    // A date typo with the same surname; or with the same name, where the surnames start alike
+    // (a common name on a date typo otherwise brings hundreds of strangers per child).
+    let surname_initial = e.initials[0];
     for variant in typo_variants(id.birth_date).into_iter().skip(1) {
-        for part in [id.surname.as_str(), id.given_name.as_str()] {
-            candidates.extend(
-                maps.by_part_date
-                    .get(&(part, variant, id.sex))
-                    .into_iter()
-                    .flatten(),
-            );
-        }
+        candidates.extend(
+            maps.by_part_date
+                .get(&(id.surname.as_str(), variant, id.sex))
+                .into_iter()
+                .flatten(),
+        );
+        candidates.extend(
+            maps.by_part_date
+                .get(&(id.given_name.as_str(), variant, id.sex))
+                .into_iter()
+                .flatten()
+                .filter(|&&j| entries[j].initials.contains(&surname_initial)),
+        );
     }
     if let Some(s) = &id.snils {
         candidates.extend(maps.by_snils.get(s.digits()).into_iter().flatten());
