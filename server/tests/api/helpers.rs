@@ -217,6 +217,33 @@ impl TestApp {
         (client, id)
     }
 
+    /// A signed-in, confirmed account given `role` (bound to `organization` for an institution
+    /// operator) and switched to it; the browser and the role's start page as the switch answered.
+    pub async fn in_role(
+        &self,
+        n: usize,
+        role: &str,
+        organization: Option<i64>,
+    ) -> (reqwest::Client, String) {
+        let (client, account) = self.confirmed_parent(n).await;
+        app::server::db::roles::grant(&self.db, account, role, organization, None)
+            .await
+            .expect("grant the role");
+        let id = app::server::db::roles::of_account(&self.db, account)
+            .await
+            .expect("the account's roles")[0]
+            .id;
+        let (status, home) = self
+            .post_with(
+                &client,
+                "/api/accounts/switch-role",
+                &[("role", &id.to_string())],
+            )
+            .await;
+        assert_eq!(status, 200, "{home}");
+        (client, home)
+    }
+
     /// A browser signed in to a new account of `kind` (e-mail not confirmed), and the account's id.
     pub async fn signed_in_account(&self, n: usize, kind: &str) -> (reqwest::Client, i64) {
         use app::server::auth::tokens::{random_token, token_hash};

@@ -28,29 +28,10 @@ async fn organization(app: &TestApp, nth: i64) -> i64 {
 
 /// A signed-in operator of `organization`, switched to that role.
 async fn operator(app: &TestApp, n: usize, organization: i64) -> reqwest::Client {
-    let (client, account) = app.confirmed_parent(1000 + n).await;
-    app::server::db::roles::grant(
-        &app.db,
-        account,
-        "institution_operator",
-        Some(organization),
-        None,
-    )
-    .await
-    .unwrap();
-    let role = app::server::db::roles::of_account(&app.db, account)
-        .await
-        .unwrap()[0]
-        .id;
-    let (status, body) = app
-        .post_with(
-            &client,
-            "/api/accounts/switch-role",
-            &[("role", &role.to_string())],
-        )
+    let (client, home) = app
+        .in_role(1000 + n, "institution_operator", Some(organization))
         .await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body, "\"/operator/applications\"");
+    assert_eq!(home, "\"/operator/applications\"");
     client
 }
 
@@ -141,20 +122,7 @@ async fn only_an_operator_acting_as_one_reaches_the_workspace(backend: Backend) 
         .await;
     assert_eq!(status, 403);
     // An administrator is not an institution operator.
-    let (admin, admin_account) = app.confirmed_parent(3).await;
-    app::server::db::roles::grant(&app.db, admin_account, "admin", None, None)
-        .await
-        .unwrap();
-    let role = app::server::db::roles::of_account(&app.db, admin_account)
-        .await
-        .unwrap()[0]
-        .id;
-    app.post_with(
-        &admin,
-        "/api/accounts/switch-role",
-        &[("role", &role.to_string())],
-    )
-    .await;
+    let (admin, _) = app.in_role(3, "admin", None).await;
     assert_eq!(list(&app, &admin, "").await.0, 403);
     // The operator in role.
     let operator = operator(&app, 1, org).await;
@@ -468,21 +436,7 @@ async fn administrators_keep_the_dictionary_of_cancel_reasons(backend: Backend) 
         )
         .await;
     assert_eq!(status, 403);
-    let (admin, account) = app.confirmed_parent(5).await;
-    app::server::db::roles::grant(&app.db, account, "admin", None, None)
-        .await
-        .unwrap();
-    let role = app::server::db::roles::of_account(&app.db, account)
-        .await
-        .unwrap()[0]
-        .id;
-    let (_, home) = app
-        .post_with(
-            &admin,
-            "/api/accounts/switch-role",
-            &[("role", &role.to_string())],
-        )
-        .await;
+    let (admin, home) = app.in_role(5, "admin", None).await;
     assert_eq!(home, "\"/admin/cancel-reasons\"");
     let rows: Vec<ReasonRow> = app.get_json_with(&admin, "/api/admin/cancel-reasons").await;
     assert_eq!(rows.len(), 7);

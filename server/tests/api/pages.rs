@@ -89,42 +89,21 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
     let group = crate::applications_support::group(&app, 3, (7, 10)).await;
     let kid = crate::applications_support::child(&app, account, 1, 8).await;
     crate::applications_support::apply(&app, &parent, kid, group).await;
-    let in_role = |n: usize, role: &'static str| {
-        let app = &app;
-        async move {
-            let (client, account) = app.confirmed_parent(n).await;
-            let org: Option<i64> = match &app.db {
-                app::server::db::Database::Sqlite(p) => {
-                    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                        .fetch_one(p)
-                        .await
-                }
-                app::server::db::Database::Postgres(p) => {
-                    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                        .fetch_one(p)
-                        .await
-                }
-            }
-            .ok();
-            let org = org.filter(|_| role == "institution_operator");
-            app::server::db::roles::grant(&app.db, account, role, org, None)
+    let org: i64 = match &app.db {
+        app::server::db::Database::Sqlite(p) => {
+            sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
+                .fetch_one(p)
                 .await
-                .unwrap();
-            let id = app::server::db::roles::of_account(&app.db, account)
-                .await
-                .unwrap()[0]
-                .id;
-            app.post_with(
-                &client,
-                "/api/accounts/switch-role",
-                &[("role", &id.to_string())],
-            )
-            .await;
-            client
         }
-    };
-    let operator = in_role(2, "institution_operator").await;
-    let admin = in_role(3, "admin").await;
+        app::server::db::Database::Postgres(p) => {
+            sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
+                .fetch_one(p)
+                .await
+        }
+    }
+    .unwrap();
+    let (operator, _) = app.in_role(2, "institution_operator", Some(org)).await;
+    let (admin, _) = app.in_role(3, "admin", None).await;
     let apply = format!("/apply?group={group}");
     let visits: Vec<(&reqwest::Client, &str)> = [
         "/",
