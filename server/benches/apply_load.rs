@@ -13,15 +13,9 @@ use figment::providers::Serialized;
 use kruzhok_server::{Application, Settings};
 use std::sync::Arc;
 use std::time::Instant;
+use support::{on, percentile};
 
-macro_rules! on {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            Database::Sqlite($pool) => $body,
-            Database::Postgres($pool) => $body,
-        }
-    };
-}
+mod support;
 
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -80,13 +74,6 @@ async fn parents(db: &Database, n: usize) -> Vec<(String, i64)> {
         out.push((token, child));
     }
     out
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 async fn run(name: &str, url: &str) {
@@ -188,30 +175,9 @@ async fn run(name: &str, url: &str) {
 
 #[tokio::main]
 async fn main() {
-    let dir = std::env::temp_dir().join(format!("kruzhok-load-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    run(
-        "SQLite",
-        &format!("sqlite://{}/load.db?mode=rwc", dir.display()),
+    support::on_both_backends(
+        "kruzhok-load",
+        |name, url| async move { run(name, &url).await },
     )
     .await;
-    let _ = std::fs::remove_dir_all(&dir);
-
-    let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let Ok(admin) = sqlx::PgPool::connect(&admin_url).await else {
-        println!("PostgreSQL unreachable: skipped");
-        return;
-    };
-    let name = format!("kruzhok_load_{}", std::process::id());
-    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
-    run("PostgreSQL", &url).await;
-    sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-        .execute(&admin)
-        .await
-        .unwrap();
 }

@@ -5,6 +5,9 @@ use app::server::db::Database;
 use app::server::services::{children::find_duplicate, scan::scan_register, seed};
 use chrono::{Duration, NaiveDate};
 use std::time::Instant;
+use support::{on, percentile};
+
+mod support;
 
 const SURNAMES: &[&str] = &[
     "Иванов",
@@ -247,15 +250,6 @@ fn identity(c: &Child) -> ChildIdentity {
     ChildIdentity::new(&c.surname, &c.given, &c.patronymic, c.sex, c.birth)
 }
 
-macro_rules! on {
-    ($db:expr, $pool:ident => $body:expr) => {
-        match $db {
-            Database::Sqlite($pool) => $body,
-            Database::Postgres($pool) => $body,
-        }
-    };
-}
-
 async fn fill(db: &Database, n: usize) -> i64 {
     seed::run(db, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
         .await
@@ -320,10 +314,6 @@ async fn fill(db: &Database, n: usize) -> i64 {
     account
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 async fn measure(name: &str, db: &Database, n: usize) {
     println!("{name}:");
     fill(db, n).await;
@@ -377,34 +367,11 @@ async fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = std::env::temp_dir().join(format!("kruzhok-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let sqlite = Database::connect(&format!("sqlite://{}/bench.db?mode=rwc", dir.display()), 4)
-        .await
-        .unwrap();
-    sqlite.migrate().await.unwrap();
-    measure("SQLite", &sqlite, n).await;
-    sqlite.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
-
-    let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    let Ok(admin) = sqlx::PgPool::connect(&admin_url).await else {
-        println!("PostgreSQL unreachable: skipped");
-        return;
-    };
-    let name = format!("kruzhok_bench_{}", std::process::id());
-    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
-    let pg = Database::connect(&url, 4).await.unwrap();
-    pg.migrate().await.unwrap();
-    measure("PostgreSQL", &pg, n).await;
-    pg.close().await;
-    sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    support::on_both_backends("kruzhok-bench", |name, url| async move {
+        let db = Database::connect(&url, 4).await.unwrap();
+        db.migrate().await.unwrap();
+        measure(name, &db, n).await;
+        db.close().await;
+    })
+    .await;
 }

@@ -83,13 +83,26 @@ pub async fn scan_duplicates(settings: &Settings, json: bool) -> Result<(), Star
     Ok(())
 }
 
+/// The options of `kruzhok operator add`.
+#[derive(clap::Args)]
 pub struct OperatorArgs {
+    #[arg(long)]
     pub email: String,
+    /// institution_operator, moc_operator, regional_operator or admin.
+    #[arg(long)]
     pub role: String,
+    /// The organization's id (institution operators).
+    #[arg(long)]
     pub organization: Option<i64>,
+    /// The municipality's id (МОЦ operators).
+    #[arg(long)]
     pub municipality: Option<i64>,
+    #[arg(long, default_value = "Оператор")]
     pub surname: String,
+    #[arg(long, default_value = "Оператор")]
     pub name: String,
+    /// A mobile phone for a new account.
+    #[arg(long)]
     pub phone: Option<String>,
 }
 

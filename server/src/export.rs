@@ -4,12 +4,10 @@
 
 use crate::router::ServerState;
 use app::api::operator::{OperatorQuery, OperatorRow};
-use app::server::auth::session::COOKIE_NAME;
+use app::server::auth::session::token_in;
 use app::server::db::operator_applications::Filter;
 use app::server::services::operator::{described, export_chunk, filter_of};
-use app::server::services::roles::{
-    acting_with_token, as_institution_operator, audit_from, InstitutionOperator,
-};
+use app::server::services::roles::{acting_with_token, as_institution_operator, audit_from};
 use app::server::state::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Query, State};
@@ -49,25 +47,16 @@ fn cells(r: &OperatorRow) -> [String; 12] {
     ]
 }
 
-fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|h| cookie::Cookie::split_parse(h.to_owned()).flatten())
-        .find(|c| c.name() == COOKIE_NAME)
-        .map(|c| c.value().to_owned())
-}
-
-/// The operator, the filter and the audit line; or the answer for whoever may not export.
+/// The filter of an institution operator's export, once audited; or the answer for whoever may not
+/// export.
 async fn authorize(
     state: &AppState,
     headers: &HeaderMap,
     address: SocketAddr,
     query: &OperatorQuery,
     format: &str,
-) -> Result<(InstitutionOperator, Filter), Response> {
-    let acting = match session_token(headers) {
+) -> Result<Filter, Response> {
+    let acting = match token_in(headers) {
         Some(token) => acting_with_token(&state.db, &token)
             .await
             .map_err(|_| internal())?,
@@ -98,8 +87,7 @@ async fn authorize(
     )
     .await
     .map_err(|_| internal())?;
-    let filter = filter_of(operator.organization_id, &parsed);
-    Ok((operator, filter))
+    Ok(filter_of(operator.organization_id, &parsed))
 }
 
 fn internal() -> Response {
@@ -132,7 +120,7 @@ pub async fn csv(
     Query(query): Query<OperatorQuery>,
 ) -> Response {
     let app = state.app;
-    let (_, filter) = match authorize(&app, &headers, address, &query, "csv").await {
+    let filter = match authorize(&app, &headers, address, &query, "csv").await {
         Ok(ok) => ok,
         Err(response) => return response,
     };
@@ -181,7 +169,7 @@ pub async fn xlsx(
     Query(query): Query<OperatorQuery>,
 ) -> Response {
     let app = state.app;
-    let (_, filter) = match authorize(&app, &headers, address, &query, "xlsx").await {
+    let filter = match authorize(&app, &headers, address, &query, "xlsx").await {
         Ok(ok) => ok,
         Err(response) => return response,
     };

@@ -43,26 +43,7 @@ enum Command {
 enum OperatorCommand {
     /// Give a role to the account of an e-mail, creating the account when there is none (its
     /// password is generated and printed once).
-    Add {
-        #[arg(long)]
-        email: String,
-        /// institution_operator, moc_operator, regional_operator or admin.
-        #[arg(long)]
-        role: String,
-        /// The organization's id (institution operators).
-        #[arg(long)]
-        organization: Option<i64>,
-        /// The municipality's id (МОЦ operators).
-        #[arg(long)]
-        municipality: Option<i64>,
-        #[arg(long, default_value = "Оператор")]
-        surname: String,
-        #[arg(long, default_value = "Оператор")]
-        name: String,
-        /// A mobile phone for a new account.
-        #[arg(long)]
-        phone: Option<String>,
-    },
+    Add(commands::OperatorArgs),
 }
 
 #[derive(Subcommand)]
@@ -122,31 +103,8 @@ async fn run() -> Result<(), StartupError> {
             what: DuplicatesCommand::Scan { json },
         } => commands::scan_duplicates(&settings, json).await?,
         Command::Operator {
-            what:
-                OperatorCommand::Add {
-                    email,
-                    role,
-                    organization,
-                    municipality,
-                    surname,
-                    name,
-                    phone,
-                },
-        } => {
-            commands::add_operator(
-                &settings,
-                commands::OperatorArgs {
-                    email,
-                    role,
-                    organization,
-                    municipality,
-                    surname,
-                    name,
-                    phone,
-                },
-            )
-            .await?
-        }
+            what: OperatorCommand::Add(args),
+        } => commands::add_operator(&settings, args).await?,
         Command::Seed => {
             let db = open_database(&settings).await?;
             let report =

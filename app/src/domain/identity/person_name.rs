@@ -106,9 +106,27 @@ impl Patronymic {
     }
 }
 
+/// «Фамилия Имя Отчество», the patronymic only when there is one.
+pub fn full_name(surname: &str, given_name: &str, patronymic: Option<&str>) -> String {
+    [Some(surname), Some(given_name), patronymic]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_has_the_patronymic_only_when_there_is_one() {
+        assert_eq!(
+            full_name("Иванова", "Мария", Some("Петровна")),
+            "Иванова Мария Петровна"
+        );
+        assert_eq!(full_name("Иванова", "Мария", None), "Иванова Мария");
+    }
 
     #[test]
     fn names_are_tidied_but_keep_their_letters_and_case() {

@@ -16,11 +16,14 @@ use leptos_axum::ResponseOptions;
 pub const COOKIE_NAME: &str = "kruzhok_session";
 const SESSION_DAYS: i64 = 30;
 
-/// The session token the browser sent, if any.
+/// The session token the browser sent with this request, if any.
 pub fn session_token() -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    parts
-        .headers
+    token_in(&use_context::<Parts>()?.headers)
+}
+
+/// The session token among `headers`, for handlers outside a page render.
+pub fn token_in(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

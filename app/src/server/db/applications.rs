@@ -306,11 +306,22 @@ pub struct FamilyApplication {
     pub position: Option<i64>,
 }
 
-const FAMILY_COLUMNS: &str = "a.id, a.child_id, a.program_id, p.title AS program_title, \
-    o.short_name AS organization_name, gr.name AS group_name, gr.schedule, a.status, a.reason, \
-    a.offer_expires_at, a.created_at, \
-    CASE WHEN a.status = 'queued' THEN (SELECT COUNT(*) FROM applications q \
-        WHERE q.group_id = a.group_id AND q.status = 'queued' AND q.id <= a.id) END AS position";
+/// The place of application `a` in its group's waiting list, counted now (those ahead of it
+/// leave, it moves up); NULL for an application not in the list. A macro, to join string constants.
+macro_rules! queue_position {
+    () => {
+        "CASE WHEN a.status = 'queued' THEN (SELECT COUNT(*) FROM applications q \
+         WHERE q.group_id = a.group_id AND q.status = 'queued' AND q.id <= a.id) END AS position"
+    };
+}
+pub(super) use queue_position;
+
+const FAMILY_COLUMNS: &str = concat!(
+    "a.id, a.child_id, a.program_id, p.title AS program_title, \
+     o.short_name AS organization_name, gr.name AS group_name, gr.schedule, a.status, a.reason, \
+     a.offer_expires_at, a.created_at, ",
+    queue_position!()
+);
 
 const FAMILY_JOINS: &str = "FROM applications a \
     JOIN child_guardians cg ON cg.child_id = a.child_id \
@@ -384,15 +395,14 @@ pub struct Subject {
 }
 
 pub async fn subject(db: &Database, application_id: i64) -> Result<Option<Subject>, DbError> {
-    on_pool!(db, pool => sqlx::query_as::<_, Subject>(
+    on_pool!(db, pool => sqlx::query_as::<_, Subject>(concat!(
         "SELECT c.given_name AS child_given_name, c.surname AS child_surname, p.title AS program_title, \
-         gr.name AS group_name, o.short_name AS organization_name, a.offer_expires_at, \
-         CASE WHEN a.status = 'queued' THEN (SELECT COUNT(*) FROM applications q \
-             WHERE q.group_id = a.group_id AND q.status = 'queued' AND q.id <= a.id) END AS position \
-         FROM applications a JOIN children c ON c.id = a.child_id \
+         gr.name AS group_name, o.short_name AS organization_name, a.offer_expires_at, ",
+        queue_position!(),
+        " FROM applications a JOIN children c ON c.id = a.child_id \
          JOIN study_groups gr ON gr.id = a.group_id JOIN programs p ON p.id = a.program_id \
          JOIN organizations o ON o.id = a.organization_id WHERE a.id = $1",
-    )
+    ))
     .bind(application_id)
     .fetch_optional(pool)
     .await

@@ -1,5 +1,6 @@
 //! The applications of one organization, as its operators filter, page and export them.
 
+use super::applications::queue_position;
 use super::params::{bind_params, Param, Params};
 use super::{on_pool, Database, DbError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -35,12 +36,14 @@ pub struct Row {
     pub parent_email: String,
 }
 
-const COLUMNS: &str = "a.id, c.surname AS child_surname, c.given_name AS child_given_name, \
-    c.patronymic AS child_patronymic, c.birth_date AS child_birth_date, p.title AS program_title, \
-    gr.name AS group_name, a.status, a.reason, a.created_at, \
-    CASE WHEN a.status = 'queued' THEN (SELECT COUNT(*) FROM applications q \
-        WHERE q.group_id = a.group_id AND q.status = 'queued' AND q.id <= a.id) END AS position, \
-    (ac.surname || ' ' || ac.given_name) AS parent_name, ac.phone AS parent_phone, ac.email AS parent_email";
+const COLUMNS: &str = concat!(
+    "a.id, c.surname AS child_surname, c.given_name AS child_given_name, \
+     c.patronymic AS child_patronymic, c.birth_date AS child_birth_date, p.title AS program_title, \
+     gr.name AS group_name, a.status, a.reason, a.created_at, ",
+    queue_position!(),
+    ", (ac.surname || ' ' || ac.given_name) AS parent_name, ac.phone AS parent_phone, \
+     ac.email AS parent_email"
+);
 
 const JOINS: &str = "FROM applications a JOIN children c ON c.id = a.child_id \
     JOIN study_groups gr ON gr.id = a.group_id JOIN programs p ON p.id = a.program_id \

@@ -6,9 +6,7 @@ use crate::domain::account::password::check_password;
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::server::auth::passwords::{hash_password, verify_password};
-use crate::server::auth::session::{
-    client_address, current_account_id, end_session, start_session,
-};
+use crate::server::auth::session::{client_address, end_session, start_session};
 use crate::server::auth::tokens::{random_token, token_hash};
 use crate::server::db::{accounts, email_tokens};
 use crate::server::mail::{letters, Letter};
@@ -80,18 +78,18 @@ pub async fn logout(state: &AppState) -> Result<(), AppError> {
 }
 
 pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
-    let Some(id) = current_account_id(state).await? else {
+    // One session lookup gives the account and the role it acts in.
+    let Some(acting) = super::roles::acting(state).await? else {
         return Ok(None);
     };
+    let id = acting.account_id;
     let unread = crate::server::db::notifications::unread_count(&state.db, id).await?;
     let roles: Vec<_> = crate::server::db::roles::of_account(&state.db, id)
         .await?
         .iter()
         .filter_map(super::roles::choice)
         .collect();
-    let active_role = super::roles::acting(state)
-        .await?
-        .and_then(|a| a.role.map(|(_, row)| row.id));
+    let active_role = acting.role.map(|(_, row)| row.id);
     Ok(accounts::find(&state.db, id).await?.map(|a| SignedIn {
         display_name: match &a.patronymic {
             Some(p) => format!("{} {}", a.given_name, p),

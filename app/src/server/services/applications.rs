@@ -8,6 +8,7 @@ use crate::api::applications::{
 use crate::domain::application::eligibility::{self, ApplyRefusal, GroupTerms};
 use crate::domain::application::status::{next, submitted_reason, Action, Actor, Status};
 use crate::domain::field_error::FieldError;
+use crate::domain::identity::person_name::full_name;
 use crate::domain::ids::ProgramId;
 use crate::error::AppError;
 use crate::server::auth::session::current_account_id;
@@ -27,14 +28,6 @@ fn refused(r: &ApplyRefusal) -> ApplyOutcome {
     ApplyOutcome::Invalid {
         errors: vec![FieldError::new(r.field(), &r.message())],
     }
-}
-
-fn full_name(surname: &str, given: &str, patronymic: Option<&str>) -> String {
-    [Some(surname), Some(given), patronymic]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Applies for a child of the signed-in account to a group.

@@ -7,7 +7,7 @@ use crate::domain::field_error::FieldError;
 use crate::domain::identity::birth_certificate::BirthCertificate;
 use crate::domain::identity::birth_date::age_on;
 use crate::domain::identity::date_typos::typo_variants;
-use crate::domain::identity::person_name::Patronymic;
+use crate::domain::identity::person_name::{full_name, Patronymic};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{ChildIdentity, Sex, Verdict};
 use crate::error::AppError;
@@ -280,15 +280,7 @@ pub async fn mine(state: &AppState) -> Result<Vec<ChildCard>, AppError> {
         .into_iter()
         .map(|c| ChildCard {
             id: c.id,
-            full_name: [
-                Some(c.surname.as_str()),
-                Some(c.given_name.as_str()),
-                c.patronymic.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" "),
+            full_name: full_name(&c.surname, &c.given_name, c.patronymic.as_deref()),
             birth_date: format_ru(c.birth_date),
             confirmation: match (&c.confirmed_at, &c.confirmed_by) {
                 (Some(at), Some(org)) => format!(

@@ -11,6 +11,7 @@ use crate::domain::application::operator_query::ParsedQuery;
 use crate::domain::application::status::{Action, Actor, Status};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
+use crate::domain::identity::person_name::full_name;
 use crate::error::AppError;
 use crate::server::db::operator_applications::{self as db, Filter, Row};
 use crate::server::state::AppState;
@@ -67,15 +68,11 @@ pub fn described(q: &ParsedQuery) -> String {
 pub fn row_of(r: Row) -> OperatorRow {
     OperatorRow {
         id: r.id,
-        child_name: [
-            Some(r.child_surname.as_str()),
-            Some(r.child_given_name.as_str()),
+        child_name: full_name(
+            &r.child_surname,
+            &r.child_given_name,
             r.child_patronymic.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" "),
+        ),
         child_birth_date: format_ru(r.child_birth_date),
         program_title: r.program_title,
         group_name: r.group_name,

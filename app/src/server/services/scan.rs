@@ -5,6 +5,7 @@
 //! surnames start alike.
 
 use crate::domain::identity::date_typos::{typo_variants, DateRelation};
+use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::translit::latin_skeleton;
 use crate::domain::identity::verdict::{
@@ -58,15 +59,7 @@ fn entry(row: &Candidate) -> Option<Entry<'_>> {
 
 fn name(e: &Entry<'_>) -> String {
     let i = &e.prepared.identity;
-    [
-        Some(i.surname.as_str()),
-        Some(i.given_name.as_str()),
-        i.patronymic.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ")
+    full_name(&i.surname, &i.given_name, i.patronymic.as_deref())
 }
 
 type Buckets<K> = FxHashMap<K, Vec<usize>>;

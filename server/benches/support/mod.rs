@@ -1,0 +1,61 @@
+//! What the benchmarks share: a fresh SQLite file and then a fresh PostgreSQL database to run on,
+//! a way to run one query on either pool, and percentiles.
+
+use std::future::Future;
+
+/// Runs `$body` with `$pool` bound to the concrete pool of `$db`.
+macro_rules! on {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            app::server::db::Database::Sqlite($pool) => $body,
+            app::server::db::Database::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on;
+
+/// The value below which `p` of `sorted` lie; NaN for no values.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Runs `run` on the URL of a new SQLite file, then on a new PostgreSQL database (skipped with a
+/// message when the server is unreachable); each is removed afterwards.
+pub async fn on_both_backends<F, Fut>(prefix: &str, mut run: F)
+where
+    F: FnMut(&'static str, String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    run(
+        "SQLite",
+        format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let Ok(admin) = sqlx::PgPool::connect(&admin_url).await else {
+        println!("PostgreSQL unreachable: skipped");
+        return;
+    };
+    let name = format!("{}_{}", prefix.replace('-', "_"), std::process::id());
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&admin)
+        .await
+        .unwrap();
+    run(
+        "PostgreSQL",
+        format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0),
+    )
+    .await;
+    sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}
