@@ -113,6 +113,8 @@ pub struct SignedIn {
     pub roles: Vec<RoleChoice>,
     /// The role the session acts in; `None` is the parent's own cabinet.
     pub active_role: Option<i64>,
+    /// The sections of the active role's workspace: `(address, name)`.
+    pub workspace: Vec<(String, String)>,
 }
 
 /// One role in the header's switch.

@@ -52,6 +52,16 @@ impl Refusal {
         }
     }
 
+    /// The help page of the situation.
+    pub fn help(self) -> crate::domain::help::situation::Situation {
+        use crate::domain::help::situation::Situation;
+        match self {
+            Refusal::AlreadyRegistered => Situation::AlreadyRegistered,
+            Refusal::AlreadyYours => Situation::ChildData,
+            Refusal::InParentCabinet => Situation::Teen,
+        }
+    }
+
     pub fn guidance(self) -> &'static str {
         match self {
             Refusal::AlreadyRegistered => "Не нужно вносить данные ребенка еще раз. Обратитесь в образовательное учреждение (школа/дет. сад/УДО): оператор подскажет почту от подтвержденного аккаунта.",

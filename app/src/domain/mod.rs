@@ -7,6 +7,7 @@ pub mod dates;
 pub mod direction;
 pub mod enrolment;
 pub mod field_error;
+pub mod help;
 pub mod identity;
 pub mod ids;
 pub mod level;

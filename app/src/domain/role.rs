@@ -55,12 +55,26 @@ impl Role {
 
     /// Where the role's work starts after switching to it.
     pub fn home(self) -> &'static str {
+        self.workspace()
+            .first()
+            .map(|(href, _)| *href)
+            .unwrap_or("/")
+    }
+
+    /// The sections of the role's workspace, for the header: `(address, name)`.
+    pub fn workspace(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Role::InstitutionOperator => "/operator/applications",
-            Role::Admin => "/admin/cancel-reasons",
-            // Their workspaces (the duplicate queue, requests, municipality changes) start from
-            // the site's home until those sections exist.
-            Role::MocOperator | Role::RegionalOperator => "/",
+            Role::InstitutionOperator => &[
+                ("/operator/applications", "Заявки"),
+                ("/operator/requests", "Обращения"),
+            ],
+            Role::MocOperator => &[("/operator/requests", "Обращения")],
+            Role::Admin => &[
+                ("/admin/cancel-reasons", "Причины отмены"),
+                ("/admin/hotline", "Горячая линия"),
+            ],
+            // The regional operator's section (municipality changes) comes with its issue.
+            Role::RegionalOperator => &[],
         }
     }
 }

@@ -10,15 +10,19 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::add_child::AddChildPage;
+use pages::admin_hotline::AdminHotlinePage;
 use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
+use pages::help::{HelpPage, HelpSituationPage};
 use pages::login::LoginPage;
 use pages::logout::LogoutPage;
 use pages::my_applications::MyApplicationsPage;
+use pages::my_requests::{MyRequestsPage, NewRequestPage};
 use pages::notifications::NotificationsPage;
 use pages::operator_applications::OperatorApplicationsPage;
+use pages::operator_requests::OperatorRequestsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
 use pages::register_wizard::RegisterWizardPage;
 use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
@@ -38,6 +42,10 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/applications",
     "/role",
     "/admin/cancel-reasons",
+    "/cabinet/requests",
+    "/cabinet/requests/new",
+    "/operator/requests",
+    "/admin/hotline",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -100,6 +108,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operator/applications") view=OperatorApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/cancel-reasons") view=AdminReasonsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/hotline") view=AdminHotlinePage ssr=SsrMode::Async />
+                    <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
+                    <Route path=path!("/help/:situation") view=HelpSituationPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests") view=MyRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/requests") view=OperatorRequestsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

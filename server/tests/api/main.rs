@@ -13,6 +13,7 @@ mod catalog_list;
 mod catalog_program;
 mod children;
 mod health;
+mod help;
 mod import_and_scan;
 mod operator;
 mod pages;

@@ -104,6 +104,35 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
     .unwrap();
     let (operator, _) = app.in_role(2, "institution_operator", Some(org)).await;
     let (admin, _) = app.in_role(3, "admin", None).await;
+    // Two requests: one answered (the parent may move it), one new (the operator may).
+    for _ in 0..2 {
+        let (status, body) = app
+            .post_with(
+                &parent,
+                "/api/help/requests/send",
+                &[
+                    ("situation", "forgot-email"),
+                    ("organization", &org.to_string()),
+                    ("body", "Не помню почту аккаунта."),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let requests: Vec<app::api::help::RequestCard> =
+        app.get_json_with(&parent, "/api/help/requests/mine").await;
+    let (status, _) = app
+        .post_with(
+            &operator,
+            "/api/help/requests/move",
+            &[
+                ("id", &requests[0].id.to_string()),
+                ("action", "answer"),
+                ("body", "Ваша почта: p***@mail.ru"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
     let apply = format!("/apply?group={group}");
     let visits: Vec<(&reqwest::Client, &str)> = [
         "/",
@@ -117,6 +146,10 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         "/cabinet/applications",
         "/cabinet/notifications",
         apply.as_str(),
+        "/help",
+        "/help/forgot-email",
+        "/cabinet/requests",
+        "/cabinet/requests/new?situation=teen",
         // Last: it may end the session.
         "/logout",
     ]
@@ -125,7 +158,9 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
     .chain([
         (&operator, "/operator/applications"),
         (&operator, "/role"),
+        (&operator, "/operator/requests"),
         (&admin, "/admin/cancel-reasons"),
+        (&admin, "/admin/hotline"),
     ])
     .collect();
     let mut seen = std::collections::BTreeSet::new();
@@ -183,5 +218,51 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         unseen.is_empty(),
         "no page showed a form posting to {unseen:?}"
     );
+    app.finish().await;
+}
+
+on_both_backends!(every_help_situation_has_its_page_for_anyone);
+
+/// Without an account and without JavaScript: the help home with the conclusions, the chain and
+/// the hotline, and every situation's answer with whom to contact.
+async fn every_help_situation_has_its_page_for_anyone(backend: Backend) {
+    use app::domain::help::situation::Situation;
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (status, html) = page(&app, "/help").await;
+    assert_eq!(status, 200);
+    for text in [
+        "Что случилось?",
+        "забудьте про кнопку Регистрация",
+        "Куда обращаться по порядку",
+        "48-28-08",
+        "Сейчас",
+    ] {
+        assert!(html.contains(text), "/help lacks {text}");
+    }
+    for s in Situation::ALL {
+        assert!(
+            html.contains(&format!("href=\"{}\"", s.href())),
+            "/help lacks a link to {}",
+            s.href()
+        );
+        let (status, html) = page(&app, &s.href()).await;
+        assert_eq!(status, 200, "{}", s.href());
+        let todo = s.todo();
+        for text in [
+            s.dont(),
+            todo.as_str(),
+            "Горячая линия МОЦ",
+            "Найдите свое учреждение",
+        ] {
+            assert!(html.contains(text), "{} lacks {text}", s.href());
+        }
+    }
+    // A search by name lists institutions with their contacts.
+    let (_, html) = page(&app, "/help/forgot-email?q=%D1%88%D0%BA%D0%BE%D0%BB").await;
+    assert!(html.contains("Адрес:") && html.contains("Телефон:"));
+    let (status, _) = page(&app, "/help/unknown").await;
+    assert_eq!(status, 404);
     app.finish().await;
 }

@@ -89,6 +89,14 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
         .iter()
         .filter_map(super::roles::choice)
         .collect();
+    let workspace = acting
+        .role
+        .as_ref()
+        .map(|(role, _)| role.workspace())
+        .unwrap_or_default()
+        .iter()
+        .map(|(href, name)| ((*href).to_owned(), (*name).to_owned()))
+        .collect();
     let active_role = acting.role.map(|(_, row)| row.id);
     Ok(accounts::find(&state.db, id).await?.map(|a| SignedIn {
         display_name: match &a.patronymic {
@@ -101,6 +109,7 @@ pub async fn me(state: &AppState) -> Result<Option<SignedIn>, AppError> {
         unread,
         roles,
         active_role,
+        workspace,
     }))
 }
 

@@ -44,8 +44,8 @@ pub fn compose(subject: &Subject, change: &Change) -> (String, String) {
 }
 
 /// The letter: the notification, where to see it, and the signature.
-pub fn letter_body(body: &str, cabinet_link: &str) -> String {
+pub fn letter_body(body: &str, cabinet_link: &str, help_link: &str) -> String {
     format!(
-        "Здравствуйте!\n\n{body}\n\nВсе заявки и их история — в личном кабинете: {cabinet_link}\n\n—\nКружок: запись детей на программы дополнительного образования г.о. Иваново.\nЕсли учреждение не может помочь с технической проблемой, звоните на горячую линию МОЦ: 48-28-08 (вт, чт с 13.00 до 16.30)."
+        "Здравствуйте!\n\n{body}\n\nВсе заявки и их история — в личном кабинете: {cabinet_link}\nЧто делать, если что-то пошло не так: {help_link}\n\n—\nКружок: запись детей на программы дополнительного образования г.о. Иваново.\nЕсли учреждение не может помочь с технической проблемой, звоните на горячую линию МОЦ: 48-28-08 (вт, чт с 13.00 до 16.30)."
     )
 }

@@ -370,7 +370,11 @@ async fn notify_one(state: &AppState, change: &Change) -> Result<(), AppError> {
         let letter = Letter {
             to: account.email.clone(),
             subject: title,
-            body: super::application_letters::letter_body(&body, &state.link("/cabinet")),
+            body: super::application_letters::letter_body(
+                &body,
+                &state.link("/cabinet"),
+                &state.link("/help"),
+            ),
         };
         super::accounts::deliver(state, account.id, &letter).await;
     }

@@ -8,6 +8,8 @@ pub mod applications;
 pub mod catalog;
 pub mod child_identity;
 pub mod children;
+pub mod help;
+pub mod help_requests;
 pub mod import;
 pub mod operator;
 pub mod operators;

@@ -129,6 +129,28 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
             role: format!("{}: {org_name}", Role::InstitutionOperator.label()),
         });
     }
+    // МОЦ of the region's first municipality (Иваново), where the demo's requests climb.
+    let municipality = roles::home_municipality(db, None).await?;
+    add_hashed(
+        db,
+        &NewOperator {
+            email: "moc@kruzhok.example",
+            surname: "Оператор",
+            given_name: "МОЦ",
+            phone: "+79009999998",
+            password: DEMO_PASSWORD,
+            role: Role::MocOperator,
+            organization_id: None,
+            municipality_id: Some(municipality),
+        },
+        Some(&hash),
+    )
+    .await?;
+    logins.push(DemoLogin {
+        email: "moc@kruzhok.example".into(),
+        password: DEMO_PASSWORD,
+        role: Role::MocOperator.label().into(),
+    });
     add_hashed(
         db,
         &NewOperator {

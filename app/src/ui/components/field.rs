@@ -110,3 +110,34 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A labelled multi-line input; `id` is given because one page may hold several with one name.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+    #[prop(default = None)] error: Option<String>,
+    #[prop(default = false)] required: bool,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error.as_ref().map(|_| error_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                maxlength="2000"
+                required=required
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=described
+            >
+                {value}
+            </textarea>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}

@@ -17,18 +17,24 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label="Основная навигация">
                 <a href="/programs">"Программы"</a>
+                <a href="/help">"Помощь"</a>
                 <Transition fallback=|| view! { <a href="/login">"Войти"</a> }>
                     {move || Suspend::new(async move {
                         match me.await {
                             Ok(Some(me)) => {
                                 let unread = me.unread;
                                 let (roles, active) = (me.roles.clone(), me.active_role);
+                                let workspace = me.workspace.clone();
                                 let label = if unread > 0 {
                                     format!("Уведомления, непрочитанных: {unread}")
                                 } else {
                                     "Уведомления".to_owned()
                                 };
                                 view! {
+                                    {workspace
+                                        .into_iter()
+                                        .map(|(href, name)| view! { <a href=href class="nav-workspace">{name}</a> })
+                                        .collect_view()}
                                     <a href="/cabinet">"Кабинет"</a>
                                     <a
                                         href="/cabinet/notifications"

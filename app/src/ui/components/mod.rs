@@ -1,8 +1,11 @@
 pub mod catalog_filters;
+pub mod contact_card;
 pub mod error_summary;
 pub mod field;
 pub mod group_card;
 pub mod header;
+pub mod hotline_card;
 pub mod pagination;
 pub mod program_card;
+pub mod request_card;
 pub mod steps;

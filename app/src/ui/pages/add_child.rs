@@ -146,7 +146,7 @@ fn DuplicateNotice(outcome: ChildOutcome, another_child: bool) -> impl IntoView 
             <div class="notice notice-important" role="alert">
                 <p>{PROBABLE_WARNING}</p>
                 <p>
-                    <a href="/register/already#forgot-email">"Куда обратиться"</a>
+                    <a href="/help/already-registered">"Что делать и куда обратиться"</a>
                 </p>
                 <CheckField name="another_child" label=ANOTHER_CHILD_LABEL checked=another_child />
             </div>
@@ -165,7 +165,7 @@ fn RefusalNotice(refusal: Refusal) -> impl IntoView {
             </p>
             <p>{refusal.guidance()}</p>
             <p>
-                <a href="/register/already#forgot-email">"Куда обратиться"</a>
+                <a href=refusal.help().href()>"Что делать и куда обратиться"</a>
             </p>
         </div>
     }

@@ -128,7 +128,13 @@ fn Application(
                 {a.position.map(|p| format!(", номер в очереди: {p}"))}
             </p>
             {a.offer_until.map(|u| view! { <p class="notice notice-important">{format!("Место ждет ответа до {u} (время московское).")}</p> })}
-            {a.reason.map(|r| view! { <p class="application-reason">{format!("Причина: {r}")}</p> })}
+            {a.reason.map(|r| {
+                let duplicate = r.contains("дублирующего аккаунта");
+                view! {
+                    <p class="application-reason">{format!("Причина: {r}")}</p>
+                    {duplicate.then(|| view! { <p><a href="/help/duplicate-cancelled">"Заявка отменена как поданная с дублирующего аккаунта: что делать"</a></p> })}
+                }
+            })}
             <details class="history">
                 <summary>"История заявки"</summary>
                 <ol>

@@ -53,6 +53,13 @@ pub fn RegisterAlreadyPage() -> impl IntoView {
                 <a href="tel:+74932482808">"48-28-08"</a>
                 " (вт, чт с 13.00 до 16.30)."
             </p>
+            <p>
+                <a href="/help/forgot-email">"Подробнее: не помню почту"</a>
+                " · "
+                <a href="/help/no-email-access">"нет доступа к почте или почта на gmail.com"</a>
+                " · "
+                <a href="/help">"другие ситуации"</a>
+            </p>
         </section>
     }
 }

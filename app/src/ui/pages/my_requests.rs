@@ -1,0 +1,244 @@
+//! «Мои обращения»: the parent's requests to institutions and МОЦ with their answers and what the
+//! parent may do next, and the form of a new request.
+
+use crate::api::help::{
+    move_request, my_requests, request_choices, send_request, Choice, MoveRequest,
+    NewRequestChoices, RequestForm, RequestMoveForm, RequestMoveOutcome, SendOutcome, SendRequest,
+};
+use crate::domain::field_error::FieldError;
+use crate::domain::help::situation::Situation;
+use crate::error::AppError;
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field::{error_for, TextAreaField};
+use crate::ui::components::request_card::RequestView;
+use crate::ui::forms::{answer_posted, posted};
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn MyRequestsPage() -> impl IntoView {
+    let from_post = answer_posted(posted::<RequestMoveForm>(), move_request);
+    let action = ServerAction::<MoveRequest>::new();
+    let list = Resource::new(
+        move || action.version().get(),
+        move |_| async move {
+            let _ = from_post.await;
+            my_requests().await
+        },
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = MoveRequest::from_event(&ev) {
+            ev.prevent_default();
+            action.dispatch(args);
+        }
+    };
+    view! {
+        <Title text="Мои обращения" />
+        <h1>"Мои обращения"</h1>
+        <Transition fallback=|| view! { <p class="loading">"Загружаем обращения…"</p> }>
+            {move || Suspend::new(async move {
+                let posted_outcome = from_post.await;
+                let outcome = action.value().get().or(posted_outcome);
+                match list.await {
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(cards) => view! {
+                        <RequestList cards outcome post_to="/cabinet/requests" on_submit />
+                        <p class="cabinet-links">
+                            <a class="button button-primary" href="/cabinet/requests/new">"Новое обращение"</a>
+                            <a class="button button-secondary" href="/help">"Что случилось?"</a>
+                        </p>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The requests of a page with the answer to the last move above them; shared with the inbox.
+#[component]
+pub fn RequestList(
+    cards: Vec<crate::api::help::RequestCard>,
+    outcome: Option<Result<RequestMoveOutcome, AppError>>,
+    post_to: &'static str,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+) -> impl IntoView {
+    let (notice, retry) = match outcome {
+        Some(Ok(RequestMoveOutcome::Moved { message, .. })) => (
+            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
+            None,
+        ),
+        Some(Ok(RequestMoveOutcome::Invalid { form, error })) => {
+            let summary = vec![FieldError::new(
+                &format!("body-{}-{}", form.id, form.action),
+                &error,
+            )];
+            (
+                Some(view! { <ErrorSummary errors=summary /> }.into_any()),
+                Some((form, error)),
+            )
+        }
+        Some(Err(e)) => (
+            Some(
+                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
+                    .into_any(),
+            ),
+            None,
+        ),
+        None => (None, None),
+    };
+    let empty = cards.is_empty();
+    view! {
+        {notice}
+        {empty.then(|| view! { <p>"Обращений нет."</p> })}
+        <ul class="application-list request-list">
+            {cards
+                .into_iter()
+                .map(|card| {
+                    let retry = retry.clone().filter(|(f, _)| f.id == card.id.to_string());
+                    view! { <RequestView card post_to retry on_submit=on_submit.clone() /> }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn NewRequestPage() -> impl IntoView {
+    let query = use_query_map();
+    let submitted = posted::<RequestForm>();
+    let typed = RwSignal::new(submitted.clone().unwrap_or_else(|| RequestForm {
+        situation: query.get_untracked().get("situation").unwrap_or_default(),
+        ..RequestForm::default()
+    }));
+    let from_post = answer_posted(submitted, send_request);
+    let action = ServerAction::<SendRequest>::new();
+    let choices = Resource::new(|| (), |_| request_choices());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = SendRequest::from_event(&ev) {
+            ev.prevent_default();
+            typed.set(args.form.clone());
+            action.dispatch(args);
+        }
+    };
+    view! {
+        <Title text="Новое обращение" />
+        <h1>"Обращение в учреждение"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
+            {move || Suspend::new(async move {
+                let posted_outcome = from_post.await;
+                let outcome = action.value().get().or(posted_outcome);
+                match (choices.await, outcome) {
+                    (Err(AppError::Unauthorized), _) => view! { <Redirect path="/login" /> }.into_any(),
+                    (Err(e), _) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    (Ok(_), Some(Ok(SendOutcome::Sent { organization }))) => view! {
+                        <p class="notice notice-ok" role="status">
+                            {format!("Обращение отправлено в учреждение «{organization}». Ответ придет в личный кабинет и на почту.")}
+                        </p>
+                        <a class="button button-primary" href="/cabinet/requests">"Мои обращения"</a>
+                    }
+                        .into_any(),
+                    (Ok(choices), outcome) => {
+                        let (errors, failure) = match outcome {
+                            Some(Ok(SendOutcome::Invalid(errors))) => (errors, None),
+                            Some(Err(e)) => (Vec::new(), Some(e.to_string())),
+                            _ => (Vec::new(), None),
+                        };
+                        view! {
+                            {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+                            <RequestFormView choices form=typed.get_untracked() errors on_submit />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestFormView(
+    choices: NewRequestChoices,
+    form: RequestForm,
+    errors: Vec<FieldError>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+) -> impl IntoView {
+    let situations: Vec<Choice> = Situation::ALL
+        .into_iter()
+        .map(|s| Choice {
+            value: s.slug().to_owned(),
+            label: s.topic().to_owned(),
+        })
+        .collect();
+    let no_child = Choice {
+        value: String::new(),
+        label: "Не про конкретного ребенка".to_owned(),
+    };
+    let kids = std::iter::once(no_child).chain(choices.children).collect();
+    view! {
+        {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
+        <p>"Учреждение ответит в личном кабинете и письмом на почту. Если оно не сможет помочь, обращение можно передать в МОЦ."</p>
+        <form method="post" action="/cabinet/requests/new" class="card" on:submit=on_submit>
+            <Select name="situation" label="Что случилось" groups=vec![("", situations)] selected=form.situation.clone() prompt=Some("Выберите") error=error_for(&errors, "situation") />
+            <Select
+                name="organization"
+                label="Учреждение"
+                groups=vec![("Ваши учреждения", choices.mine), ("Все учреждения", choices.others)]
+                selected=form.organization.clone()
+                prompt=Some("Выберите учреждение")
+                error=error_for(&errors, "organization")
+            />
+            <Select name="child" label="Ребенок" groups=vec![("", kids)] selected=form.child.clone() prompt=None error=error_for(&errors, "child") />
+            <TextAreaField name="body" id="field-body" label="Опишите, что случилось" value=form.body.clone() error=error_for(&errors, "body") required=true />
+            <button type="submit" class="button button-primary">"Отправить обращение"</button>
+        </form>
+    }
+}
+
+/// A labelled select whose choices may come in titled groups (an empty title: no group).
+#[component]
+fn Select(
+    name: &'static str,
+    label: &'static str,
+    groups: Vec<(&'static str, Vec<Choice>)>,
+    selected: String,
+    prompt: Option<&'static str>,
+    error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("error-{name}");
+    let described = error.as_ref().map(|_| error_id.clone());
+    let options = move |choices: Vec<Choice>, selected: &str| {
+        choices
+            .into_iter()
+            .map(|c| {
+                let is = c.value == selected;
+                view! { <option value=c.value selected=is>{c.label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-invalid=error.is_some().then_some("true") aria-describedby=described>
+                {prompt.map(|p| view! { <option value="">{p}</option> })}
+                {groups
+                    .into_iter()
+                    .filter(|(_, choices)| !choices.is_empty())
+                    .map(|(title, choices)| {
+                        if title.is_empty() {
+                            options(choices, &selected).into_any()
+                        } else {
+                            view! { <optgroup label=title>{options(choices, &selected)}</optgroup> }.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}
