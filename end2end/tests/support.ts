@@ -73,3 +73,30 @@ export async function openFilters(page: Page) {
   }
   await expect(page.getByLabel("Направленность")).toBeVisible();
 }
+
+export async function logIn(page: Page, testInfo: TestInfo, email: string, password: string) {
+  await visit(page, testInfo, "/login");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await settled(page, testInfo);
+}
+
+/** A parent registered and confirmed through the letter, signed in. */
+export async function confirmedParent(page: Page, testInfo: TestInfo) {
+  const n = `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-9);
+  const email = `parent.${testInfo.project.name}.${n}@mail.ru`;
+  const municipalities = await (await page.request.get("/api/reference/municipalities")).json();
+  const registered = await page.request.post("/api/accounts/register", {
+    form: {
+      step: "password", kind: "parent", surname: "Лебедева", given_name: "Ирина", municipality: String(municipalities[0].id),
+      phone: `+79${n}`, email, password: "лето в деревне 2026", consent: "1",
+    },
+  });
+  expect(registered.ok()).toBeTruthy();
+  const letters = await (await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).json();
+  const link = new URL(letters[0].body.match(/https?:\/\/\S+/)[0]);
+  expect((await page.request.get(link.pathname + link.search)).ok()).toBeTruthy();
+  await logIn(page, testInfo, email, "лето в деревне 2026");
+}

@@ -57,6 +57,7 @@ pub fn CabinetPage() -> impl IntoView {
                                     {if unread > 0 { format!("Уведомления ({unread})") } else { "Уведомления".to_owned() }}
                                 </a>
                                 <a class="button button-secondary" href="/programs">"Найти программу"</a>
+                                <a class="button button-secondary" href="/cabinet/requests">"Мои обращения"</a>
                             </nav>
                             <Children children />
                             <h1>
