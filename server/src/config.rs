@@ -27,6 +27,9 @@ pub struct Settings {
     pub public_url: String,
     /// Trust the first `X-Forwarded-For` hop as the client's address (behind a reverse proxy).
     pub trust_forwarded_for: bool,
+    /// Log-in attempts one client address may make in 15 minutes. Mobile carriers put many
+    /// parents behind one address, so it is far above one person's need.
+    pub login_attempts_per_address: u32,
     /// How many days a freed seat stays offered to the first in a waiting list.
     pub offer_days: u32,
     /// How often, in seconds, the server looks for seat offers whose time ran out.
@@ -74,6 +77,7 @@ impl Settings {
             .merge(Serialized::default("environment", "development"))
             .merge(Serialized::default("public_url", ""))
             .merge(Serialized::default("trust_forwarded_for", false))
+            .merge(Serialized::default("login_attempts_per_address", 30))
             .merge(Serialized::default("offer_days", 3))
             .merge(Serialized::default("offer_check_seconds", 60))
             .merge(Serialized::default("smtp_port", 587))

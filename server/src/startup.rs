@@ -131,6 +131,7 @@ pub async fn app_state(
             secure_cookies: settings.is_production(),
             trust_forwarded_for: settings.trust_forwarded_for,
             offer_for: chrono::Duration::days(i64::from(settings.offer_days.max(1))),
+            login_attempts_per_address: i64::from(settings.login_attempts_per_address.max(1)),
         }),
     })
 }

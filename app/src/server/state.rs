@@ -18,6 +18,8 @@ pub struct ServiceSettings {
     pub trust_forwarded_for: bool,
     /// How long a freed seat stays offered to the first in a waiting list.
     pub offer_for: chrono::Duration,
+    /// Log-in attempts one client address may make in 15 minutes.
+    pub login_attempts_per_address: i64,
 }
 
 #[derive(Clone)]

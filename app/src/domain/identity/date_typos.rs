@@ -100,6 +100,29 @@ pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
+/// `typo_variants` of `d` that a registered child can have: none born after `latest` (today) or
+/// before `earliest`. Most one-digit changes of a year land centuries away or in the future;
+/// looking them up would only cost index probes.
+pub fn plausible_variants(d: NaiveDate, earliest: NaiveDate, latest: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = typo_variants(d);
+    let original = out.remove(0);
+    out.retain(|v| (earliest..=latest).contains(v));
+    out.insert(0, original);
+    out
+}
+
+/// The earliest birth date worth looking a duplicate up under on `today`: children are registered
+/// at 0–18, so a register kept for thirty years holds no one born earlier.
+pub fn earliest_registered_birth(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(chrono::Months::new(12 * REGISTER_SPAN_YEARS))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// How many years back the register's birth dates reach (18 years of age plus the years the
+/// register has been kept, with a wide margin).
+pub const REGISTER_SPAN_YEARS: u32 = 30;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +191,44 @@ mod tests {
         fn relating_is_symmetric(x in 0i64..9000, y in 0i64..9000) {
             let (a, b) = (d(2000, 1, 1) + Duration::days(x), d(2000, 1, 1) + Duration::days(y));
             prop_assert_eq!(relate(a, b).is_some(), relate(b, a).is_some());
+        }
+    }
+
+    #[test]
+    fn plausible_variants_drop_future_and_ancient_years_only() {
+        let base = d(2015, 3, 12);
+        let today = d(2026, 11, 30);
+        let all = typo_variants(base);
+        let kept = plausible_variants(base, earliest_registered_birth(today), today);
+        assert_eq!(kept[0], base);
+        assert!(
+            kept.len() < all.len() / 2 + 10,
+            "{} of {}",
+            kept.len(),
+            all.len()
+        );
+        for v in &all {
+            let plausible = *v >= d(1996, 11, 30) && *v <= today;
+            assert_eq!(kept.contains(v), plausible || *v == base, "{v}");
+        }
+        assert!(kept.contains(&d(2005, 3, 12)) && kept.contains(&d(2025, 3, 12)));
+        assert!(!kept.contains(&d(2035, 3, 12)) && !kept.contains(&d(1015, 3, 12)));
+    }
+
+    proptest! {
+        #[test]
+        fn plausible_variants_are_the_variants_in_range(days in 0i64..11_000) {
+            let today = d(2026, 11, 30);
+            let base = today - Duration::days(days);
+            let earliest = earliest_registered_birth(today);
+            let kept = plausible_variants(base, earliest, today);
+            let expected: Vec<_> = typo_variants(base)
+                .into_iter()
+                .enumerate()
+                .filter(|(i, v)| *i == 0 || (earliest..=today).contains(v))
+                .map(|(_, v)| v)
+                .collect();
+            prop_assert_eq!(kept, expected);
         }
     }
 }

@@ -48,7 +48,7 @@ pub async fn login(state: &AppState, form: LoginForm) -> Result<(), AppError> {
     super::rate_limit::check(
         state,
         &format!("login-ip:{}", client_address(state)),
-        30,
+        state.settings.login_attempts_per_address,
         900,
     )
     .await?;

@@ -6,7 +6,7 @@ use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::birth_certificate::BirthCertificate;
 use crate::domain::identity::birth_date::age_on;
-use crate::domain::identity::date_typos::typo_variants;
+use crate::domain::identity::date_typos::{earliest_registered_birth, plausible_variants};
 use crate::domain::identity::person_name::{full_name, Patronymic};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{ChildIdentity, Sex, Verdict};
@@ -97,7 +97,7 @@ pub async fn add_for(
     }
     let identity = identity_of(&parsed);
     let certificate_key = parsed.certificate.as_ref().map(BirthCertificate::key);
-    let dates = typo_variants(identity.birth_date);
+    let dates = blocking_dates(identity.birth_date);
     let blocking = blocking_of(&identity, &dates, certificate_key.as_deref());
     let another_child = form.another_child == "1" || mode == Mode::Import;
     if mode == Mode::Check {
@@ -216,10 +216,16 @@ pub async fn find_duplicate(
     identity: &ChildIdentity,
     certificate_key: Option<&str>,
 ) -> Result<(Verdict, Option<i64>), AppError> {
-    let dates = typo_variants(identity.birth_date);
+    let dates = blocking_dates(identity.birth_date);
     let blocking = blocking_of(identity, &dates, certificate_key);
     let rows = children::candidates(db, &blocking).await?;
     Ok(strongest(identity, certificate_key, &rows))
+}
+
+/// The birth date and the typo variants a registered child can have, as of today in Moscow.
+pub fn blocking_dates(birth_date: chrono::NaiveDate) -> Vec<chrono::NaiveDate> {
+    let today = today_in_moscow();
+    plausible_variants(birth_date, earliest_registered_birth(today), today)
 }
 
 /// The blocking keys of a child: where its candidates are looked up.

@@ -4,7 +4,7 @@
 //! only where an initial is shared, and a date typo under the same first name only where the
 //! surnames start alike.
 
-use crate::domain::identity::date_typos::{typo_variants, DateRelation};
+use crate::domain::identity::date_typos::{plausible_variants, DateRelation};
 use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::translit::latin_skeleton;
@@ -70,6 +70,8 @@ struct Maps<'a> {
     by_part_date: Buckets<(&'a str, NaiveDate, Sex)>,
     by_snils: Buckets<&'a str>,
     by_certificate: Buckets<&'a str>,
+    /// The register's earliest and latest birth dates: a typo variant outside them finds no one.
+    dates: (NaiveDate, NaiveDate),
 }
 
 impl<'a> Maps<'a> {
@@ -79,9 +81,14 @@ impl<'a> Maps<'a> {
             by_part_date: Buckets::default(),
             by_snils: Buckets::default(),
             by_certificate: Buckets::default(),
+            dates: (NaiveDate::MAX, NaiveDate::MIN),
         };
         for (i, e) in entries.iter().enumerate() {
             let id = &e.prepared.identity;
+            maps.dates = (
+                maps.dates.0.min(id.birth_date),
+                maps.dates.1.max(id.birth_date),
+            );
             maps.by_date_sex
                 .entry((id.birth_date, id.sex))
                 .or_default()
@@ -155,7 +162,11 @@ fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize>
     // A date typo with the same surname; or with the same name, where the surnames start alike
     // (a common name on a date typo otherwise brings hundreds of strangers per child).
     let surname_initial = e.initials[0];
-    for variant in typo_variants(id.birth_date).into_iter().skip(1) {
+    let (earliest, latest) = maps.dates;
+    for variant in plausible_variants(id.birth_date, earliest, latest)
+        .into_iter()
+        .skip(1)
+    {
         candidates.extend(
             maps.by_part_date
                 .get(&(id.surname.as_str(), variant, id.sex))
