@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { confirmedParent, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, settled, visit } from "./support";
+import { addChild, confirmedParent, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, settled, tag, visit } from "./support";
 
 const DEMO_PASSWORD = "kruzhok-demo-2026";
 
@@ -42,26 +42,6 @@ function birthDate(startsOn: string, age: number, daysYounger = 30) {
   d.setUTCDate(d.getUTCDate() - daysYounger);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-}
-
-/** Letters no other test or run uses, for names. */
-function tag(testInfo: TestInfo) {
-  const letters = "абвгдежзиклмнопрстуфхцчшщэюя";
-  let n = Date.now() + Math.floor(Math.random() * 1e6) + testInfo.project.name.length * 7919;
-  let out = "";
-  for (let i = 0; i < 6; i++) {
-    out += letters[n % letters.length];
-    n = Math.floor(n / letters.length);
-  }
-  return out;
-}
-
-async function addChild(page: Page, surname: string, name: string, date: string) {
-  const response = await page.request.post("/api/children/add", {
-    form: { surname, given_name: name, patronymic: "", sex: "female", birth_date: date, snils: "", birth_certificate: "", another_child: "" },
-  });
-  const outcome = await response.json();
-  expect(outcome, JSON.stringify(outcome)).toHaveProperty("Added");
 }
 
 /** The demo operator of the program's organization, in the operator's role. */

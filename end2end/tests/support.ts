@@ -99,4 +99,25 @@ export async function confirmedParent(page: Page, testInfo: TestInfo) {
   const link = new URL(letters[0].body.match(/https?:\/\/\S+/)[0]);
   expect((await page.request.get(link.pathname + link.search)).ok()).toBeTruthy();
   await logIn(page, testInfo, email, "лето в деревне 2026");
+  return email;
+}
+
+/** Letters no other test or run uses, for names. */
+export function tag(testInfo: TestInfo) {
+  const letters = "абвгдежзиклмнопрстуфхцчшщэюя";
+  let n = Date.now() + Math.floor(Math.random() * 1e6) + testInfo.project.name.length * 7919;
+  let out = "";
+  for (let i = 0; i < 6; i++) {
+    out += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  }
+  return out;
+}
+
+export async function addChild(page: Page, surname: string, name: string, date: string) {
+  const response = await page.request.post("/api/children/add", {
+    form: { surname, given_name: name, patronymic: "", sex: "female", birth_date: date, snils: "", birth_certificate: "", another_child: "" },
+  });
+  const outcome = await response.json();
+  expect(outcome, JSON.stringify(outcome)).toHaveProperty("Added");
 }

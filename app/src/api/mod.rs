@@ -6,6 +6,7 @@ pub mod applications;
 pub mod catalog;
 pub mod children;
 pub mod dev;
+pub mod families;
 pub mod help;
 pub mod operator;
 

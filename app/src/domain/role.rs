@@ -67,8 +67,12 @@ impl Role {
             Role::InstitutionOperator => &[
                 ("/operator/applications", "Заявки"),
                 ("/operator/requests", "Обращения"),
+                ("/operator/families", "Поиск семьи"),
             ],
-            Role::MocOperator => &[("/operator/requests", "Обращения")],
+            Role::MocOperator => &[
+                ("/operator/requests", "Обращения"),
+                ("/operator/families", "Поиск семьи"),
+            ],
             Role::Admin => &[
                 ("/admin/cancel-reasons", "Причины отмены"),
                 ("/admin/hotline", "Горячая линия"),

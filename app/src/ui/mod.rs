@@ -22,6 +22,7 @@ use pages::my_applications::MyApplicationsPage;
 use pages::my_requests::{MyRequestsPage, NewRequestPage};
 use pages::notifications::NotificationsPage;
 use pages::operator_applications::OperatorApplicationsPage;
+use pages::operator_families::OperatorFamiliesPage;
 use pages::operator_requests::OperatorRequestsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
 use pages::register_wizard::RegisterWizardPage;
@@ -46,6 +47,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/cabinet/requests/new",
     "/operator/requests",
     "/admin/hotline",
+    "/operator/families",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -114,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cabinet/requests") view=MyRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/requests") view=OperatorRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/families") view=OperatorFamiliesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -12,6 +12,7 @@ mod catalog_filters;
 mod catalog_list;
 mod catalog_program;
 mod children;
+mod families;
 mod health;
 mod help;
 mod import_and_scan;

@@ -159,6 +159,7 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         (&operator, "/operator/applications"),
         (&operator, "/role"),
         (&operator, "/operator/requests"),
+        (&operator, "/operator/families"),
         (&admin, "/admin/cancel-reasons"),
         (&admin, "/admin/hotline"),
     ])

@@ -11,6 +11,7 @@ pub mod children;
 mod connect;
 pub mod email_tokens;
 mod error;
+pub mod families;
 pub mod help;
 pub mod notifications;
 pub mod operator_applications;

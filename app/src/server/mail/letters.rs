@@ -33,3 +33,26 @@ pub fn reset_password(to: &str, link: &str) -> Letter {
         ),
     }
 }
+
+/// To the old address after an operator replaced it (R3): what happened and what to do if it was
+/// not the account's owner who asked.
+pub fn email_replaced_old(to: &str, organization: &str, new_masked: &str) -> Letter {
+    Letter {
+        to: to.to_owned(),
+        subject: "Почта вашего аккаунта в «Кружке» заменена".to_owned(),
+        body: format!(
+            "Здравствуйте!\n\nПо вашему обращению оператор учреждения «{organization}» заменил почту аккаунта на {new_masked}. Войти теперь можно только с новой почтой; все входы на устройствах завершены.\n\nЕсли вы не обращались в учреждение, сразу позвоните в него или на горячую линию МОЦ.{SIGNATURE}"
+        ),
+    }
+}
+
+/// To the new address after an operator set it (R3): confirm it to log in.
+pub fn email_replaced_new(to: &str, link: &str) -> Letter {
+    Letter {
+        to: to.to_owned(),
+        subject: "Подтвердите новую почту в «Кружке»".to_owned(),
+        body: format!(
+            "Здравствуйте!\n\nОператор учреждения указал этот адрес как почту вашего аккаунта в «Кружке». Чтобы подтвердить его, откройте ссылку:\n{link}\n\nСсылка действует 48 часов и срабатывает один раз. Войти можно с этой почтой и прежним паролем; если пароль забыт, восстановите его на странице входа.{SIGNATURE}"
+        ),
+    }
+}

@@ -139,3 +139,19 @@ pub(super) fn strongest(
     }
     best
 }
+
+/// Every candidate that is the same child or probably so, with whether it is exact: what an
+/// operator's look-up by a child shows.
+pub(super) fn matching(new: &ChildIdentity, rows: &[Candidate]) -> Vec<(i64, bool)> {
+    let new = Prepared::new(new.clone());
+    rows.iter()
+        .filter_map(|row| {
+            let old = candidate_identity(row)?;
+            match compare_prepared(&new, &Prepared::new(old)) {
+                Verdict::Exact(_) => Some((row.id, true)),
+                Verdict::Probable { .. } => Some((row.id, false)),
+                Verdict::Distinct => None,
+            }
+        })
+        .collect()
+}

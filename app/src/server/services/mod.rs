@@ -8,6 +8,7 @@ pub mod applications;
 pub mod catalog;
 pub mod child_identity;
 pub mod children;
+pub mod families;
 pub mod help;
 pub mod help_requests;
 pub mod import;

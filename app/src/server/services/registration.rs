@@ -23,7 +23,7 @@ pub const ACCOUNT_EXISTS: &str = "Аккаунт с такими данными 
 pub const CONSENT_REQUIRED: &str =
     "Чтобы зарегистрироваться, дайте согласие на обработку персональных данных";
 const MUNICIPALITY_REQUIRED: &str = "Выберите муниципалитет из списка";
-const CONFIRM_HOURS: i64 = 48;
+pub const CONFIRM_HOURS: i64 = 48;
 
 pub async fn municipalities(state: &AppState) -> Result<Vec<Municipality>, AppError> {
     let rows: Vec<(i64, String)> = on_pool!(&state.db, pool => sqlx::query_as(

@@ -13,6 +13,7 @@ pub mod my_requests;
 pub mod not_found;
 pub mod notifications;
 pub mod operator_applications;
+pub mod operator_families;
 pub mod operator_requests;
 pub mod program;
 pub mod programs;

@@ -1,0 +1,93 @@
+//! The operators' family look-up (R1, R3): find a family by a child or by the parent's phone, read
+//! the account's e-mail in full, and replace the e-mail after checking identity in person.
+
+use crate::domain::field_error::FieldError;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the operator typed: a child (surname, name, birth date) or the parent's phone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyQuery {
+    #[serde(default)]
+    pub surname: String,
+    #[serde(default)]
+    pub given_name: String,
+    #[serde(default)]
+    pub birth_date: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyChild {
+    pub name: String,
+    /// ДД.ММ.ГГГГ.
+    pub birth_date: String,
+    /// «Данные подтверждены: <организация>» or «Не подтверждены».
+    pub confirmation: String,
+    pub under_review: bool,
+    /// «Программа — статус» of each application.
+    pub applications: Vec<String>,
+    /// How it matched the search: «точное совпадение», «похожие данные», or nothing.
+    pub matched: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyCard {
+    pub account_id: i64,
+    pub parent_name: String,
+    /// In full: the operator tells it to the parent (R1, R3).
+    pub email: String,
+    pub email_confirmed: bool,
+    pub phone: String,
+    pub municipality: String,
+    pub children: Vec<FamilyChild>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyAnswer {
+    pub errors: Vec<FieldError>,
+    /// A search ran (the form was filled in well enough).
+    pub searched: bool,
+    pub families: Vec<FamilyCard>,
+}
+
+/// A POST, like every look-up: a child's name and birth date never travel in an address.
+#[server(endpoint = "operator/families")]
+pub async fn find_families(
+    #[server(flatten)] query: FamilyQuery,
+) -> Result<FamilyAnswer, AppError> {
+    use crate::server::{services::families, state::AppState};
+    crate::api::respond(async { families::find(&AppState::current()?, query).await }.await)
+}
+
+/// A new e-mail for an account, with the reason (identity checked in person).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplaceEmailForm {
+    #[serde(default)]
+    pub account_id: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReplaceEmailOutcome {
+    Invalid {
+        form: ReplaceEmailForm,
+        errors: Vec<FieldError>,
+    },
+    Replaced {
+        email: String,
+    },
+}
+
+#[server(endpoint = "operator/families/replace-email")]
+pub async fn replace_email(
+    #[server(flatten)] form: ReplaceEmailForm,
+) -> Result<ReplaceEmailOutcome, AppError> {
+    use crate::server::{services::families, state::AppState};
+    crate::api::respond(async { families::replace_email(&AppState::current()?, form).await }.await)
+}

@@ -1,0 +1,326 @@
+//! The operators' family look-up and e-mail replacement (SPEC R1, R3, §4.4). Institution and МОЦ
+//! operators in role only; every look-up and every replacement goes to the audit log.
+
+use super::child_identity::matching;
+use super::roles::{acting, audit, Acting};
+use crate::api::families::{
+    FamilyAnswer, FamilyCard, FamilyChild, FamilyQuery, ReplaceEmailForm, ReplaceEmailOutcome,
+};
+use crate::domain::account::email::Email;
+use crate::domain::account::phone::Phone;
+use crate::domain::application::status::Status;
+use crate::domain::dates::{format_ru, parse_date};
+use crate::domain::field_error::FieldError;
+use crate::domain::identity::verdict::{ChildIdentity, Sex};
+use crate::domain::role::Role;
+use crate::error::AppError;
+use crate::server::auth::tokens::{random_token, token_hash};
+use crate::server::db::children::{self, Blocking};
+use crate::server::db::families as db;
+use crate::server::mail::letters;
+use crate::server::state::AppState;
+use chrono::Utc;
+use std::collections::BTreeMap;
+
+/// Families shown for one look-up, at most: a look-up names one family, not a list to browse.
+const MAX_FAMILIES: usize = 10;
+/// A replacement's reason: what the operator checked.
+const REASON_CHARS: std::ops::RangeInclusive<usize> = 5..=500;
+
+/// An operator who serves families in person: of an institution, or of МОЦ.
+async fn family_operator(state: &AppState) -> Result<Acting, AppError> {
+    let acting = acting(state).await?.ok_or(AppError::Unauthorized)?;
+    match &acting.role {
+        Some((Role::InstitutionOperator | Role::MocOperator, _)) => Ok(acting),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+enum Search {
+    Child {
+        surname: String,
+        given_name: String,
+        birth_date: chrono::NaiveDate,
+    },
+    Phone(Phone),
+}
+
+fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
+    let (surname, given, date, phone) = (
+        q.surname.trim(),
+        q.given_name.trim(),
+        q.birth_date.trim(),
+        q.phone.trim(),
+    );
+    if !phone.is_empty() {
+        return Phone::parse(phone)
+            .map(|p| Some(Search::Phone(p)))
+            .map_err(|m| vec![FieldError::new("phone", m)]);
+    }
+    if surname.is_empty() && given.is_empty() && date.is_empty() {
+        return Ok(None);
+    }
+    let mut errors = Vec::new();
+    if surname.is_empty() {
+        errors.push(FieldError::new("surname", "Введите фамилию ребенка"));
+    }
+    if given.is_empty() {
+        errors.push(FieldError::new("given_name", "Введите имя ребенка"));
+    }
+    let birth_date = parse_date(date);
+    if birth_date.is_none() {
+        errors.push(FieldError::new(
+            "birth_date",
+            "Дата рождения — в виде ДД.ММ.ГГГГ, например 05.09.2016",
+        ));
+    }
+    match (birth_date, errors.is_empty()) {
+        (Some(birth_date), true) => Ok(Some(Search::Child {
+            surname: surname.to_owned(),
+            given_name: given.to_owned(),
+            birth_date,
+        })),
+        _ => Err(errors),
+    }
+}
+
+/// Children that are the one described or probably so (a typo, swapped names, a date typed
+/// wrong), of either sex: `(child, exact)`.
+async fn children_like(
+    state: &AppState,
+    surname: &str,
+    given_name: &str,
+    birth_date: chrono::NaiveDate,
+) -> Result<Vec<(i64, bool)>, AppError> {
+    let dates = super::children::blocking_dates(birth_date);
+    let mut found = Vec::new();
+    for (sex, column) in [(Sex::Female, "female"), (Sex::Male, "male")] {
+        let identity = ChildIdentity::new(surname, given_name, "", sex, birth_date);
+        let blocking = Blocking {
+            birth_date,
+            sex: column,
+            date_variants: &dates,
+            name_parts: [&identity.surname, &identity.given_name],
+            snils: None,
+            certificate_key: None,
+        };
+        let rows = children::candidates(&state.db, &blocking).await?;
+        found.extend(matching(&identity, &rows));
+    }
+    Ok(found)
+}
+
+pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, AppError> {
+    let acting = family_operator(state).await?;
+    let search = match search_of(&query) {
+        Ok(Some(s)) => s,
+        Ok(None) => return Ok(FamilyAnswer::default()),
+        Err(errors) => {
+            return Ok(FamilyAnswer {
+                errors,
+                ..FamilyAnswer::default()
+            })
+        }
+    };
+    let (accounts, matched, how) = match &search {
+        Search::Phone(phone) => (
+            db::accounts_by_phone(&state.db, phone.e164()).await?,
+            BTreeMap::new(),
+            "phone",
+        ),
+        Search::Child {
+            surname,
+            given_name,
+            birth_date,
+        } => {
+            let found = children_like(state, surname, given_name, *birth_date).await?;
+            let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+            (
+                db::guardians_of(&state.db, &ids).await?,
+                found.into_iter().collect::<BTreeMap<_, _>>(),
+                "child",
+            )
+        }
+    };
+    let accounts: Vec<i64> = accounts.into_iter().take(MAX_FAMILIES).collect();
+    let families = cards(state, &accounts, &matched).await?;
+    // Who was looked up, never what was typed: the audit names accounts.
+    let subject = if accounts.is_empty() {
+        "accounts:none".to_owned()
+    } else {
+        format!(
+            "accounts:{}",
+            accounts
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        )
+    };
+    audit(state, &acting, "family_lookup", &subject, Some(how)).await?;
+    Ok(FamilyAnswer {
+        errors: Vec::new(),
+        searched: true,
+        families,
+    })
+}
+
+async fn cards(
+    state: &AppState,
+    accounts: &[i64],
+    matched: &BTreeMap<i64, bool>,
+) -> Result<Vec<FamilyCard>, AppError> {
+    let rows = db::accounts(&state.db, accounts).await?;
+    let kids = db::children_of(&state.db, accounts).await?;
+    let child_ids: Vec<i64> = kids.iter().map(|c| c.id).collect();
+    let applications = db::applications_of(&state.db, &child_ids).await?;
+    let cards = rows
+        .into_iter()
+        .map(|a| FamilyCard {
+            account_id: a.id,
+            parent_name: [Some(a.surname), Some(a.given_name), a.patronymic]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            email: a.email,
+            email_confirmed: a.email_confirmed_at.is_some(),
+            phone: a.phone,
+            municipality: a.municipality,
+            children: kids
+                .iter()
+                .filter(|c| c.account_id == a.id)
+                .map(|c| FamilyChild {
+                    name: [
+                        Some(c.surname.clone()),
+                        Some(c.given_name.clone()),
+                        c.patronymic.clone(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                    birth_date: format_ru(c.birth_date),
+                    confirmation: match &c.confirmed_by {
+                        Some(o) => format!("Данные подтверждены: {o}"),
+                        None => "Данные не подтверждены".to_owned(),
+                    },
+                    under_review: c.flagged,
+                    applications: applications
+                        .iter()
+                        .filter(|(child, _, _)| *child == c.id)
+                        .map(|(_, title, status)| {
+                            let status: &str = match Status::from_code(status) {
+                                Some(s) => s.label(),
+                                None => status,
+                            };
+                            format!("{title} — {status}")
+                        })
+                        .collect(),
+                    matched: matched.get(&c.id).map(|exact| {
+                        if *exact {
+                            "точное совпадение"
+                        } else {
+                            "похожие данные"
+                        }
+                        .to_owned()
+                    }),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(cards)
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn replace_email(
+    state: &AppState,
+    form: ReplaceEmailForm,
+) -> Result<ReplaceEmailOutcome, AppError> {
+    let acting = family_operator(state).await?;
+    let account_id = form
+        .account_id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::NotFound)?;
+    let account = crate::server::db::accounts::find(&state.db, account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut errors = Vec::new();
+    let email = Email::parse(&form.email)
+        .map_err(|m| errors.push(FieldError::new("email", m)))
+        .ok();
+    if !REASON_CHARS.contains(&form.reason.trim().chars().count()) {
+        errors.push(FieldError::new(
+            "reason",
+            "Укажите основание: какой документ проверен (от 5 до 500 знаков)",
+        ));
+    }
+    let email = match email {
+        Some(e) if errors.is_empty() => e,
+        _ => return Ok(ReplaceEmailOutcome::Invalid { form, errors }),
+    };
+    if email.canonical() == account.email.to_lowercase() {
+        return Ok(ReplaceEmailOutcome::Invalid {
+            form,
+            errors: vec![FieldError::new(
+                "email",
+                "Это и есть нынешняя почта аккаунта",
+            )],
+        });
+    }
+    let token = random_token();
+    let expires = Utc::now() + chrono::Duration::hours(super::registration::CONFIRM_HOURS);
+    let replaced = db::replace_email(
+        &state.db,
+        account_id,
+        email.as_str(),
+        &email.canonical(),
+        &token_hash(&token),
+        expires,
+    )
+    .await?;
+    if !replaced {
+        return Ok(ReplaceEmailOutcome::Invalid {
+            form,
+            errors: vec![FieldError::new(
+                "email",
+                "Эта почта уже указана в другом аккаунте. Если это аккаунт той же семьи, он — дубль: передайте его в очередь дублей",
+            )],
+        });
+    }
+    audit(
+        state,
+        &acting,
+        "replace_email",
+        &format!("account:{account_id}"),
+        Some(form.reason.trim()),
+    )
+    .await?;
+    let organization = match &acting.role {
+        Some((_, row)) => row
+            .organization_name
+            .clone()
+            .or_else(|| row.municipality_name.as_ref().map(|m| format!("МОЦ {m}")))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    // The old address is no longer the account's: a failure there is logged, not recorded on it.
+    let old = letters::email_replaced_old(&account.email, &organization, &email.masked());
+    if let Err(error) = state.mailer.send(&state.db, &old).await {
+        tracing::warn!(account_id, %error, "letter to the replaced address not delivered");
+    }
+    let link = state.link(&format!(
+        "/confirm-email?token={}",
+        state.signer.sign(&token, expires.timestamp())
+    ));
+    super::accounts::deliver(
+        state,
+        account_id,
+        &letters::email_replaced_new(email.as_str(), &link),
+    )
+    .await;
+    Ok(ReplaceEmailOutcome::Replaced {
+        email: email.as_str().to_owned(),
+    })
+}
