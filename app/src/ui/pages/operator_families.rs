@@ -86,6 +86,7 @@ fn SearchForm(
             <button type="submit" class="button button-primary">"Найти"</button>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -140,6 +141,7 @@ fn Results(
             </ul>
         })}
     }
+    .into_any()
 }
 
 #[component]
@@ -201,4 +203,5 @@ fn Family(
             </details>
         </li>
     }
+    .into_any()
 }
