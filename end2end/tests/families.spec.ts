@@ -36,6 +36,14 @@ test("an operator finds a family by the child, reads the e-mail, replaces it; th
   await expectAccessible(operator, testInfo);
   await expectNoHorizontalScroll(operator, testInfo);
 
+  // The documents are seen: the child's data are confirmed by this institution.
+  await family.getByRole("button", { name: "Документы проверены: подтвердить данные" }).click();
+  await expect(operator.getByRole("status")).toContainText("Данные ребенка отмечены как подтвержденные");
+  await expect(operator.locator(".family", { hasText: email })).toContainText("Данные подтверждены: ");
+  await expect(operator.locator(".family", { hasText: email }).getByRole("button", { name: "Документы проверены: подтвердить данные" })).toHaveCount(0);
+  await visit(page, testInfo, "/cabinet");
+  await expect(page.getByText(/Данные подтверждены учреждением/)).toBeVisible();
+
   // The parent has lost that mailbox: the operator replaces it after seeing the passport.
   const fresh = `new.${email.replace("@mail.ru", "")}@yandex.ru`;
   await family.locator("summary", { hasText: "Заменить почту" }).click();

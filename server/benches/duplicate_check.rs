@@ -2,7 +2,9 @@
 
 use app::domain::identity::verdict::{ChildIdentity, Sex};
 use app::server::db::Database;
-use app::server::services::{children::find_duplicate, scan::scan_register, seed};
+use app::server::services::child_identity::strongest;
+use app::server::services::children::{candidates_of, find_duplicate};
+use app::server::services::{scan::scan_register, seed};
 use chrono::{Duration, NaiveDate};
 use std::time::Instant;
 use support::{on, percentile};
@@ -338,20 +340,31 @@ async fn measure(name: &str, db: &Database, n: usize) {
             }
         })
         .collect();
-    let (mut check, mut lookup) = (Vec::new(), Vec::new());
+    let (mut check, mut lookup, mut query, mut verdict) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut rows_seen = 0;
     for c in &probes {
         let id = identity(c);
         let t = Instant::now();
         find_duplicate(db, &id, None).await.unwrap();
         check.push(t.elapsed().as_secs_f64() * 1000.0);
+        // The same check in its two halves: the candidates' query, then the verdicts in Rust.
+        let t = Instant::now();
+        let rows = candidates_of(db, &id, None).await.unwrap();
+        query.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        std::hint::black_box(strongest(&id, None, &rows));
+        verdict.push(t.elapsed().as_secs_f64() * 1000.0);
+        rows_seen += rows.len();
         let key = id.exact_key();
         let t = Instant::now();
         let _: Option<i64> = on!(db, p => sqlx::query_scalar("SELECT id FROM children WHERE exact_key = $1 AND retired_at IS NULL")
             .bind(&key).fetch_optional(p).await.unwrap());
         lookup.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    check.sort_by(f64::total_cmp);
-    lookup.sort_by(f64::total_cmp);
+    for v in [&mut check, &mut lookup, &mut query, &mut verdict] {
+        v.sort_by(f64::total_cmp);
+    }
     let (c50, c99, l50, l99) = (
         percentile(&check, 0.5),
         percentile(&check, 0.99),
@@ -360,6 +373,14 @@ async fn measure(name: &str, db: &Database, n: usize) {
     );
     println!("  duplicate check: p50 {c50:.3} ms, p99 {c99:.3} ms");
     println!("  raw point lookup: p50 {l50:.3} ms, p99 {l99:.3} ms");
+    println!(
+        "  of the check: candidates' query p50 {:.3} ms, p99 {:.3} ms ({:.1} rows on average); verdicts p50 {:.3} ms, p99 {:.3} ms",
+        percentile(&query, 0.5),
+        percentile(&query, 0.99),
+        rows_seen as f64 / probes.len() as f64,
+        percentile(&verdict, 0.5),
+        percentile(&verdict, 0.99)
+    );
     println!("  check / lookup at p99: {:.1}×", c99 / l99);
     let t = Instant::now();
     let pairs = scan_register(db).await.unwrap();

@@ -21,11 +21,13 @@ pub struct FamilyQuery {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyChild {
+    pub id: i64,
     pub name: String,
     /// ДД.ММ.ГГГГ.
     pub birth_date: String,
-    /// «Данные подтверждены: <организация>» or «Не подтверждены».
+    /// «Данные подтверждены: <организация>, ДД.ММ.ГГГГ» or «Данные не подтверждены».
     pub confirmation: String,
+    pub confirmed: bool,
     pub under_review: bool,
     /// «Программа — статус» of each application.
     pub applications: Vec<String>,
@@ -51,6 +53,8 @@ pub struct FamilyAnswer {
     /// A search ran (the form was filled in well enough).
     pub searched: bool,
     pub families: Vec<FamilyCard>,
+    /// The acting operator may mark a child's data as confirmed (an institution's, not МОЦ's).
+    pub can_confirm: bool,
 }
 
 /// A POST, like every look-up: a child's name and birth date never travel in an address.
@@ -90,4 +94,19 @@ pub async fn replace_email(
 ) -> Result<ReplaceEmailOutcome, AppError> {
     use crate::server::{services::families, state::AppState};
     crate::api::respond(async { families::replace_email(&AppState::current()?, form).await }.await)
+}
+
+/// «Данные подтверждены»: the operator has seen the child's documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmChildForm {
+    #[serde(default)]
+    pub confirm_child: String,
+}
+
+#[server(endpoint = "operator/families/confirm-child")]
+pub async fn confirm_child(#[server(flatten)] form: ConfirmChildForm) -> Result<String, AppError> {
+    use crate::server::{services::families, state::AppState};
+    crate::api::respond(
+        async { families::confirm_child(&AppState::current()?, &form.confirm_child).await }.await,
+    )
 }

@@ -15,6 +15,7 @@ on_both_backends!(
     an_operator_finds_a_family_by_a_child_or_a_phone_and_reads_the_email,
     only_operators_in_role_look_families_up,
     an_operator_replaces_the_email_and_the_parent_logs_in_with_the_new_one,
+    an_institution_operator_confirms_a_childs_data_after_seeing_documents,
 );
 
 const EMAIL: &str = "olga.ivanova@mail.ru";
@@ -310,6 +311,92 @@ async fn an_operator_replaces_the_email_and_the_parent_logs_in_with_the_new_one(
         &app,
         "SELECT COUNT(*) FROM audit_log WHERE action = 'replace_email' AND subject = 'account:' || $1",
         account,
+    )
+    .await;
+    assert_eq!(audited, 1);
+    app.finish().await;
+}
+
+async fn an_institution_operator_confirms_a_childs_data_after_seeing_documents(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (_, birth) = family(&app).await;
+    let (operator, _) = app.in_role(1, "institution_operator", Some(3)).await;
+    let found = look_up(
+        &app,
+        &operator,
+        &[
+            ("surname", "Тестов7"),
+            ("given_name", "Ребенок7"),
+            ("birth_date", &date(birth)),
+        ],
+    )
+    .await
+    .1
+    .unwrap();
+    assert!(found.can_confirm);
+    let kid = &found.families[0].children[0];
+    assert!(!kid.confirmed);
+    let id = kid.id.to_string();
+    // МОЦ and parents may not confirm; nor may anyone confirm a child that does not exist.
+    let moc = {
+        let (client, account) = app.confirmed_parent(2).await;
+        let m: i64 = scalar(
+            &app,
+            "SELECT id FROM municipalities ORDER BY sort_order LIMIT $1",
+            1,
+        )
+        .await;
+        app::server::db::roles::grant(&app.db, account, "moc_operator", None, Some(m))
+            .await
+            .unwrap();
+        let role = app::server::db::roles::of_account(&app.db, account)
+            .await
+            .unwrap()[0]
+            .id;
+        app.post_with(
+            &client,
+            "/api/accounts/switch-role",
+            &[("role", &role.to_string())],
+        )
+        .await;
+        client
+    };
+    let confirm = |client: reqwest::Client, id: String| {
+        let app = &app;
+        async move {
+            app.post_with(
+                &client,
+                "/api/operator/families/confirm-child",
+                &[("confirm_child", id.as_str())],
+            )
+            .await
+            .0
+        }
+    };
+    assert_eq!(confirm(moc.clone(), id.clone()).await, 403);
+    let (parent, _) = app.confirmed_parent(3).await;
+    assert_eq!(confirm(parent, id.clone()).await, 403);
+    assert_eq!(confirm(operator.clone(), "999999".into()).await, 404);
+    assert_eq!(confirm(operator.clone(), id.clone()).await, 200);
+    let found = look_up(&app, &operator, &[("phone", PHONE)])
+        .await
+        .1
+        .unwrap();
+    let kid = &found.families[0].children[0];
+    assert!(kid.confirmed);
+    assert!(
+        kid.confirmation.starts_with("Данные подтверждены: "),
+        "{}",
+        kid.confirmation
+    );
+    let moc_view = look_up(&app, &moc, &[("phone", PHONE)]).await.1.unwrap();
+    assert!(!moc_view.can_confirm);
+    let audited: i64 = scalar(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'confirm_child' AND subject = 'child:' || $1",
+        kid.id,
     )
     .await;
     assert_eq!(audited, 1);

@@ -70,7 +70,8 @@ pub enum Decision {
     Stop,
 }
 
-/// One indexed branch per blocking key, joined by `UNION`: each branch is an index search
+/// One indexed branch per blocking key, joined by `UNION ALL` (a child found by two keys comes twice;
+/// the verdict does not mind, and no temporary index is built to drop it): each branch is an index search
 /// (`children_birth_date_sex`, `children_surname_birth_date`, `children_given_name_birth_date`,
 /// the СНИЛС and certificate indexes), so the cost follows the candidates, not the register.
 pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
@@ -124,7 +125,7 @@ pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
             )
         })
         .collect::<Vec<_>>()
-        .join(" UNION ");
+        .join(" UNION ALL ");
     (sql, params)
 }
 

@@ -72,6 +72,7 @@ pub struct FamilyChildRow {
     pub patronymic: Option<String>,
     pub birth_date: NaiveDate,
     pub confirmed_by: Option<String>,
+    pub confirmed_at: Option<DateTime<Utc>>,
     pub flagged: bool,
 }
 
@@ -85,7 +86,7 @@ pub async fn children_of(
     }
     let sql = format!(
         "SELECT g.account_id, c.id, c.surname, c.given_name, c.patronymic, c.birth_date, \
-         o.short_name AS confirmed_by, \
+         o.short_name AS confirmed_by, c.confirmed_at, \
          EXISTS (SELECT 1 FROM duplicate_flags f WHERE f.child_id = c.id AND f.resolved_at IS NULL) AS flagged \
          FROM child_guardians g JOIN children c ON c.id = g.child_id \
          LEFT JOIN organizations o ON o.id = c.confirmed_by_organization_id \
@@ -164,4 +165,24 @@ pub async fn replace_email(
         Ok(true)
     }
     .await)
+}
+
+/// Records that `organization` has seen the child's documents; `false` for no such child.
+pub async fn confirm_child(
+    db: &Database,
+    child_id: i64,
+    organization_id: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    on_pool!(db, pool => sqlx::query(
+        "UPDATE children SET confirmed_by_organization_id = $1, confirmed_at = $2 \
+         WHERE id = $3 AND retired_at IS NULL",
+    )
+    .bind(organization_id)
+    .bind(at)
+    .bind(child_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    .map_err(DbError::from_sqlx))
 }

@@ -112,7 +112,7 @@ pub(super) fn candidate_identity(row: &Candidate) -> Option<ChildIdentity> {
 }
 
 /// The strongest verdict among the candidates, with the child it points at.
-pub(super) fn strongest(
+pub fn strongest(
     new: &ChildIdentity,
     new_certificate: Option<&str>,
     rows: &[Candidate],

@@ -216,10 +216,19 @@ pub async fn find_duplicate(
     identity: &ChildIdentity,
     certificate_key: Option<&str>,
 ) -> Result<(Verdict, Option<i64>), AppError> {
+    let rows = candidates_of(db, identity, certificate_key).await?;
+    Ok(strongest(identity, certificate_key, &rows))
+}
+
+/// The registered children that share a blocking key with `identity`.
+pub async fn candidates_of(
+    db: &crate::server::db::Database,
+    identity: &ChildIdentity,
+    certificate_key: Option<&str>,
+) -> Result<Vec<children::Candidate>, AppError> {
     let dates = blocking_dates(identity.birth_date);
     let blocking = blocking_of(identity, &dates, certificate_key);
-    let rows = children::candidates(db, &blocking).await?;
-    Ok(strongest(identity, certificate_key, &rows))
+    Ok(children::candidates(db, &blocking).await?)
 }
 
 /// The birth date and the typo variants a registered child can have, as of today in Moscow.

@@ -162,6 +162,7 @@ pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, 
         errors: Vec::new(),
         searched: true,
         families,
+        can_confirm: matches!(acting.role, Some((Role::InstitutionOperator, _))),
     })
 }
 
@@ -191,6 +192,8 @@ async fn cards(
                 .iter()
                 .filter(|c| c.account_id == a.id)
                 .map(|c| FamilyChild {
+                    id: c.id,
+                    confirmed: c.confirmed_by.is_some(),
                     name: [
                         Some(c.surname.clone()),
                         Some(c.given_name.clone()),
@@ -202,7 +205,10 @@ async fn cards(
                     .join(" "),
                     birth_date: format_ru(c.birth_date),
                     confirmation: match &c.confirmed_by {
-                        Some(o) => format!("Данные подтверждены: {o}"),
+                        Some(o) => match c.confirmed_at {
+                            Some(at) => format!("Данные подтверждены: {o}, {}", moscow_date(at)),
+                            None => format!("Данные подтверждены: {o}"),
+                        },
                         None => "Данные не подтверждены".to_owned(),
                     },
                     under_review: c.flagged,
@@ -323,4 +329,32 @@ pub async fn replace_email(
     Ok(ReplaceEmailOutcome::Replaced {
         email: email.as_str().to_owned(),
     })
+}
+
+fn moscow_date(at: chrono::DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Moscow)
+        .format("%d.%m.%Y")
+        .to_string()
+}
+
+/// «Данные подтверждены» by the acting operator's institution, after seeing the documents.
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn confirm_child(state: &AppState, child_id: &str) -> Result<String, AppError> {
+    let operator = super::roles::institution_operator(state).await?;
+    let child_id = child_id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::NotFound)?;
+    if !db::confirm_child(&state.db, child_id, operator.organization_id, Utc::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    audit(
+        state,
+        &operator.acting,
+        "confirm_child",
+        &format!("child:{child_id}"),
+        None,
+    )
+    .await?;
+    Ok("Данные ребенка отмечены как подтвержденные вашим учреждением".to_owned())
 }

@@ -4,8 +4,8 @@
 //! into an address.
 
 use crate::api::families::{
-    find_families, replace_email, FamilyAnswer, FamilyCard, FamilyQuery, FindFamilies,
-    ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
+    confirm_child, find_families, replace_email, ConfirmChild, ConfirmChildForm, FamilyAnswer,
+    FamilyCard, FamilyQuery, FindFamilies, ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
 };
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
@@ -21,13 +21,23 @@ use leptos_router::components::Redirect;
 pub fn OperatorFamiliesPage() -> impl IntoView {
     let replace_posted = posted::<ReplaceEmailForm>().filter(|f| !f.account_id.is_empty());
     let query = RwSignal::new(posted::<FamilyQuery>());
+    let confirm_posted = posted::<ConfirmChildForm>().filter(|f| !f.confirm_child.is_empty());
     let from_post = answer_posted(replace_posted, replace_email);
+    let confirmed_post = answer_posted(confirm_posted, confirm_child);
     let replace = ServerAction::<ReplaceEmail>::new();
+    let confirm = ServerAction::<ConfirmChild>::new();
     let answer = Resource::new(
-        move || (query.get(), replace.version().get()),
-        move |(q, _)| async move {
-            // A replacement posted without JavaScript is made before the family is read again.
+        move || {
+            (
+                query.get(),
+                replace.version().get(),
+                confirm.version().get(),
+            )
+        },
+        move |(q, _, _)| async move {
+            // A change posted without JavaScript is made before the family is read again.
             let _ = from_post.await;
+            let _ = confirmed_post.await;
             match q {
                 Some(q) => find_families(q).await.map(Some),
                 None => Ok(None),
@@ -46,19 +56,30 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
             replace.dispatch(args);
         }
     };
+    let on_confirm = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = ConfirmChild::from_event(&ev) {
+            ev.prevent_default();
+            confirm.dispatch(args);
+        }
+    };
     view! {
         <Title text="Поиск семьи" />
         <h1>"Поиск семьи"</h1>
         <Transition fallback=|| view! { <p class="loading">"Ищем…"</p> }>
             {move || Suspend::new(async move {
                 let replaced = replace.value().get().or(from_post.await);
+                let confirmed = confirm.value().get().or(confirmed_post.await);
                 let typed = query.get_untracked().unwrap_or_default();
                 match answer.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                     Ok(answer) => view! {
                         <SearchForm typed answer=answer.clone().unwrap_or_default() on_submit=on_search />
-                        <Results answer=answer.unwrap_or_default() replaced query=query.get_untracked().unwrap_or_default() on_submit=on_replace />
+                        {confirmed.map(|c| match c {
+                            Ok(m) => view! { <p class="notice notice-ok" role="status">{m}</p> }.into_any(),
+                            Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        })}
+                        <Results answer=answer.unwrap_or_default() replaced query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm />
                     }
                         .into_any(),
                 }
@@ -95,7 +116,9 @@ fn Results(
     replaced: Option<Result<ReplaceEmailOutcome, AppError>>,
     query: FamilyQuery,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+    on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
+    let can_confirm = answer.can_confirm;
     let (notice, retry) = match replaced {
         Some(Ok(ReplaceEmailOutcome::Replaced { email })) => (
             Some(view! {
@@ -135,7 +158,7 @@ fn Results(
                     .into_iter()
                     .map(|family| {
                         let retry = retry.clone().filter(|(f, _)| f.account_id == family.account_id.to_string());
-                        view! { <Family family retry query=query.clone() on_submit=on_submit.clone() /> }
+                        view! { <Family family retry query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() /> }
                     })
                     .collect_view()}
             </ul>
@@ -149,9 +172,12 @@ fn Family(
     family: FamilyCard,
     retry: Option<(ReplaceEmailForm, Vec<FieldError>)>,
     query: FamilyQuery,
+    can_confirm: bool,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+    on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let f = family;
+    let search = query.clone();
     let id = f.account_id.to_string();
     let (typed, errors) = retry.unwrap_or_default();
     let open = !errors.is_empty();
@@ -175,6 +201,13 @@ fn Family(
                             </p>
                             <p>{c.confirmation}{c.under_review.then_some(" · на проверке как возможный дубль")}</p>
                             {c.applications.into_iter().map(|a| view! { <p class="application-reason">{a}</p> }).collect_view()}
+                            {(can_confirm && !c.confirmed).then(|| view! {
+                                <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
+                                    <input type="hidden" name="confirm_child" value=c.id.to_string() />
+                                    <SearchFields query=search.clone() />
+                                    <button type="submit" class="button button-secondary">"Документы проверены: подтвердить данные"</button>
+                                </form>
+                            })}
                         </li>
                     })
                     .collect_view()}
@@ -183,11 +216,7 @@ fn Family(
                 <summary>"Заменить почту"</summary>
                 <form method="post" action="/operator/families" on:submit=on_submit>
                     <input type="hidden" name="account_id" value=id.clone() />
-                    // The search travels along, so that the page shows the family again after the change.
-                    <input type="hidden" name="surname" value=query.surname />
-                    <input type="hidden" name="given_name" value=query.given_name />
-                    <input type="hidden" name="birth_date" value=query.birth_date />
-                    <input type="hidden" name="phone" value=query.phone />
+                    <SearchFields query />
                     <div class="field">
                         <label for=format!("field-email-{id}")>"Новая почта"</label>
                         <input id=format!("field-email-{id}") name="email" type="email" value=typed.email autocomplete="off" aria-invalid=error_for(&errors, "email").is_some().then_some("true") />
@@ -204,4 +233,16 @@ fn Family(
         </li>
     }
     .into_any()
+}
+
+/// The search, carried along by the forms of a family, so that after a change the page shows the
+/// family again (without JavaScript the page answers the post with the search run anew).
+#[component]
+fn SearchFields(query: FamilyQuery) -> impl IntoView {
+    view! {
+        <input type="hidden" name="surname" value=query.surname />
+        <input type="hidden" name="given_name" value=query.given_name />
+        <input type="hidden" name="birth_date" value=query.birth_date />
+        <input type="hidden" name="phone" value=query.phone />
+    }
 }
