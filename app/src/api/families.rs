@@ -53,7 +53,8 @@ pub struct FamilyAnswer {
     /// A search ran (the form was filled in well enough).
     pub searched: bool,
     pub families: Vec<FamilyCard>,
-    /// The acting operator may mark a child's data as confirmed (an institution's, not МОЦ's).
+    /// The acting operator serves families in person (an institution's, not МОЦ's): may confirm a
+    /// child's data and replace an e-mail.
     pub can_confirm: bool,
 }
 

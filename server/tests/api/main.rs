@@ -8,6 +8,7 @@ mod helpers;
 mod accounts_registration;
 mod accounts_sessions;
 mod applications;
+mod authorization;
 mod catalog_filters;
 mod catalog_list;
 mod catalog_program;

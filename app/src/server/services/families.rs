@@ -243,7 +243,8 @@ pub async fn replace_email(
     state: &AppState,
     form: ReplaceEmailForm,
 ) -> Result<ReplaceEmailOutcome, AppError> {
-    let acting = family_operator(state).await?;
+    // R3: the institution, where the parent shows documents in person, replaces the e-mail.
+    let acting = super::roles::institution_operator(state).await?.acting;
     let account_id = form
         .account_id
         .trim()
@@ -304,11 +305,7 @@ pub async fn replace_email(
     )
     .await?;
     let organization = match &acting.role {
-        Some((_, row)) => row
-            .organization_name
-            .clone()
-            .or_else(|| row.municipality_name.as_ref().map(|m| format!("МОЦ {m}")))
-            .unwrap_or_default(),
+        Some((_, row)) => row.organization_name.clone().unwrap_or_default(),
         None => String::new(),
     };
     // The old address is no longer the account's: a failure there is logged, not recorded on it.

@@ -47,18 +47,23 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = FindFamilies::from_event(&ev) {
             ev.prevent_default();
+            // Only the answer to the latest action is shown.
+            replace.value().set(None);
+            confirm.value().set(None);
             query.set(Some(args.query));
         }
     };
     let on_replace = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = ReplaceEmail::from_event(&ev) {
             ev.prevent_default();
+            confirm.value().set(None);
             replace.dispatch(args);
         }
     };
     let on_confirm = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = ConfirmChild::from_event(&ev) {
             ev.prevent_default();
+            replace.value().set(None);
             confirm.dispatch(args);
         }
     };
@@ -212,6 +217,7 @@ fn Family(
                     })
                     .collect_view()}
             </ul>
+            {can_confirm.then(|| view! {
             <details class="request-more" open=open>
                 <summary>"Заменить почту"</summary>
                 <form method="post" action="/operator/families" on:submit=on_submit>
@@ -230,6 +236,7 @@ fn Family(
                     <button type="submit" class="button button-primary">"Заменить почту"</button>
                 </form>
             </details>
+            })}
         </li>
     }
     .into_any()
