@@ -89,36 +89,7 @@ async fn client_of(
         }
         Regional => app.in_role(n, "regional_operator", None).await.0,
         Admin => app.in_role(n, "admin", None).await.0,
-        Moc => {
-            let (client, account) = app.confirmed_parent(n).await;
-            let m: i64 = match &app.db {
-                Database::Sqlite(p) => {
-                    sqlx::query_scalar("SELECT id FROM municipalities ORDER BY sort_order LIMIT 1")
-                        .fetch_one(p)
-                        .await
-                }
-                Database::Postgres(p) => {
-                    sqlx::query_scalar("SELECT id FROM municipalities ORDER BY sort_order LIMIT 1")
-                        .fetch_one(p)
-                        .await
-                }
-            }
-            .unwrap();
-            app::server::db::roles::grant(&app.db, account, "moc_operator", None, Some(m))
-                .await
-                .unwrap();
-            let role = app::server::db::roles::of_account(&app.db, account)
-                .await
-                .unwrap()[0]
-                .id;
-            app.post_with(
-                &client,
-                "/api/accounts/switch-role",
-                &[("role", &role.to_string())],
-            )
-            .await;
-            client
-        }
+        Moc => app.moc_operator(n, 0).await,
     }
 }
 

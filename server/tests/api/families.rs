@@ -340,29 +340,7 @@ async fn an_institution_operator_confirms_a_childs_data_after_seeing_documents(b
     assert!(!kid.confirmed);
     let id = kid.id.to_string();
     // МОЦ and parents may not confirm; nor may anyone confirm a child that does not exist.
-    let moc = {
-        let (client, account) = app.confirmed_parent(2).await;
-        let m: i64 = scalar(
-            &app,
-            "SELECT id FROM municipalities ORDER BY sort_order LIMIT $1",
-            1,
-        )
-        .await;
-        app::server::db::roles::grant(&app.db, account, "moc_operator", None, Some(m))
-            .await
-            .unwrap();
-        let role = app::server::db::roles::of_account(&app.db, account)
-            .await
-            .unwrap()[0]
-            .id;
-        app.post_with(
-            &client,
-            "/api/accounts/switch-role",
-            &[("role", &role.to_string())],
-        )
-        .await;
-        client
-    };
+    let moc = app.moc_operator(2, 0).await;
     let confirm = |client: reqwest::Client, id: String| {
         let app = &app;
         async move {

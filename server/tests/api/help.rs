@@ -38,37 +38,6 @@ async fn organization(app: &TestApp, nth: i64) -> i64 {
     .await
 }
 
-async fn municipality(app: &TestApp, nth: i64) -> i64 {
-    scalar(
-        app,
-        "SELECT id FROM municipalities ORDER BY sort_order LIMIT 1 OFFSET $1",
-        nth,
-    )
-    .await
-}
-
-/// A signed-in МОЦ operator of the `nth` municipality, switched to that role.
-async fn moc_operator(app: &TestApp, n: usize, nth: i64) -> reqwest::Client {
-    let (client, account) = app.confirmed_parent(n).await;
-    let m = municipality(app, nth).await;
-    app::server::db::roles::grant(&app.db, account, "moc_operator", None, Some(m))
-        .await
-        .unwrap();
-    let id = app::server::db::roles::of_account(&app.db, account)
-        .await
-        .unwrap()[0]
-        .id;
-    let (status, home) = app
-        .post_with(
-            &client,
-            "/api/accounts/switch-role",
-            &[("role", &id.to_string())],
-        )
-        .await;
-    assert_eq!((status, home.as_str()), (200, "\"/operator/requests\""));
-    client
-}
-
 async fn operator(app: &TestApp, n: usize, organization: i64) -> reqwest::Client {
     app.in_role(n, "institution_operator", Some(organization))
         .await
@@ -315,13 +284,13 @@ async fn a_request_climbs_from_the_institution_to_moc_and_the_parent_reads_the_a
     };
     assert!(box_.requests.is_empty(), "it left the institution's inbox");
     // МОЦ of another municipality does not see it; МОЦ of the parent's does.
-    let elsewhere = moc_operator(&app, 20, 1).await;
+    let elsewhere = app.moc_operator(20, 1).await;
     let (_, Some(box_)) = inbox(&app, &elsewhere, "").await else {
         panic!()
     };
     assert!(box_.requests.is_empty());
     assert_eq!(act(&app, &elsewhere, id, "answer", "Чужое").await.0, 403);
-    let moc = moc_operator(&app, 21, 0).await;
+    let moc = app.moc_operator(21, 0).await;
     let (_, Some(box_)) = inbox(&app, &moc, "?status=new").await else {
         panic!()
     };
@@ -421,7 +390,7 @@ async fn only_the_parent_and_the_operators_holding_a_request_see_and_move_it(bac
     assert!(box_.requests.is_empty());
     assert_eq!(act(&app, &foreign, id, "take", "").await.0, 403);
     // МОЦ cannot act before the request climbs; an administrator has no inbox.
-    let moc = moc_operator(&app, 4, 0).await;
+    let moc = app.moc_operator(4, 0).await;
     assert_eq!(act(&app, &moc, id, "answer", "Рано").await.0, 403);
     let (admin, _) = app.in_role(5, "admin", None).await;
     assert_eq!(inbox(&app, &admin, "").await.0, 403);

@@ -225,8 +225,19 @@ impl TestApp {
         role: &str,
         organization: Option<i64>,
     ) -> (reqwest::Client, String) {
+        self.in_role_at(n, role, organization, None).await
+    }
+
+    /// `in_role` with the municipality a МОЦ operator is bound to.
+    pub async fn in_role_at(
+        &self,
+        n: usize,
+        role: &str,
+        organization: Option<i64>,
+        municipality: Option<i64>,
+    ) -> (reqwest::Client, String) {
         let (client, account) = self.confirmed_parent(n).await;
-        app::server::db::roles::grant(&self.db, account, role, organization, None)
+        app::server::db::roles::grant(&self.db, account, role, organization, municipality)
             .await
             .expect("grant the role");
         let id = app::server::db::roles::of_account(&self.db, account)
@@ -242,6 +253,21 @@ impl TestApp {
             .await;
         assert_eq!(status, 200, "{home}");
         (client, home)
+    }
+
+    /// A МОЦ operator of the `nth` municipality (in the registration form's order), in role.
+    pub async fn moc_operator(&self, n: usize, nth: i64) -> reqwest::Client {
+        const NTH: &str = "SELECT id FROM municipalities ORDER BY sort_order LIMIT 1 OFFSET $1";
+        let municipality: i64 = match &self.db {
+            Database::Sqlite(p) => sqlx::query_scalar(NTH).bind(nth).fetch_one(p).await,
+            Database::Postgres(p) => sqlx::query_scalar(NTH).bind(nth).fetch_one(p).await,
+        }
+        .expect("a municipality");
+        let (client, home) = self
+            .in_role_at(n, "moc_operator", None, Some(municipality))
+            .await;
+        assert_eq!(home, "\"/operator/requests\"");
+        client
     }
 
     /// A browser signed in to a new account of `kind` (e-mail not confirmed), and the account's id.

@@ -313,10 +313,7 @@ pub async fn replace_email(
     if let Err(error) = state.mailer.send(&state.db, &old).await {
         tracing::warn!(account_id, %error, "letter to the replaced address not delivered");
     }
-    let link = state.link(&format!(
-        "/confirm-email?token={}",
-        state.signer.sign(&token, expires.timestamp())
-    ));
+    let link = super::registration::confirm_link(state, &token, expires);
     super::accounts::deliver(
         state,
         account_id,

@@ -204,6 +204,14 @@ async fn account_exists(
     Ok(outcome)
 }
 
+/// The link of a confirmation letter: the token signed with its expiry.
+pub fn confirm_link(state: &AppState, token: &str, expires: chrono::DateTime<Utc>) -> String {
+    state.link(&format!(
+        "/confirm-email?token={}",
+        state.signer.sign(token, expires.timestamp())
+    ))
+}
+
 async fn create_account(
     state: &AppState,
     form: RegistrationForm,
@@ -242,10 +250,7 @@ async fn create_account(
     match accounts::insert_with_token(&state.db, &new, &token_hash(&token), expires).await? {
         Ok(account_id) => {
             tracing::info!(account_id, "account registered");
-            let link = state.link(&format!(
-                "/confirm-email?token={}",
-                state.signer.sign(&token, expires.timestamp())
-            ));
+            let link = confirm_link(state, &token, expires);
             super::accounts::deliver(
                 state,
                 account_id,
