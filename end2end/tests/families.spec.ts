@@ -4,6 +4,8 @@ import { addChild, confirmedParent, expectAccessible, expectNoHorizontalScroll, 
 const DEMO_PASSWORD = "kruzhok-demo-2026";
 
 test("an operator finds a family by the child, reads the e-mail, replaces it; the parent logs in with the new one", async ({ page, browser }, testInfo) => {
+  // Two people in two browsers, one after another.
+  test.setTimeout(90_000);
   const email = await confirmedParent(page, testInfo);
   const surname = `Соколова${tag(testInfo)}`;
   await addChild(page, surname, "Мария", "05.09.2016");

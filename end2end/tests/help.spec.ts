@@ -50,6 +50,8 @@ const SITUATIONS = [
 ];
 
 test("every situation of «Что случилось?» says what not to do, what to do and whom to contact", async ({ page }, testInfo) => {
+  // Seven situations, each opened from the help home: a long walk, longer without JavaScript.
+  test.setTimeout(90_000);
   await visit(page, testInfo, "/");
   await page.getByRole("link", { name: "Помощь", exact: true }).click();
   await expect(page).toHaveURL(/\/help$/);
@@ -63,7 +65,8 @@ test("every situation of «Что случилось?» says what not to do, wha
   await expectNoHorizontalScroll(page, testInfo);
   await page.setViewportSize({ width: 360, height: 640 });
   for (const s of SITUATIONS) {
-    await visit(page, testInfo, "/help");
+    await page.goto("/help");
+    await settled(page, testInfo);
     await page.getByRole("link", { name: s.title, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/help/${s.slug}$`));
     await settled(page, testInfo);
@@ -100,6 +103,8 @@ const move = (card: ReturnType<Page["locator"]>, name: string) =>
   card.locator('button[type="submit"]', { hasText: name });
 
 test("a request climbs parent → institution → МОЦ, and the parent reads each answer", async ({ page, browser }, testInfo) => {
+  // Three people in three browsers, one after another.
+  test.setTimeout(90_000);
   const words = `Не помню почту аккаунта (${testInfo.project.name}, ${Date.now()})`;
   await confirmedParent(page, testInfo);
   await visit(page, testInfo, "/help/forgot-email");
