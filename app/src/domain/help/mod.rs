@@ -10,7 +10,6 @@ pub mod situation;
 /// The МОЦ hotline as the document writes it.
 pub const MOC_PHONE: &str = "48-28-08";
 pub const MOC_PHONE_HREF: &str = "tel:+74932482808";
-pub const MOC_HOURS: &str = "вт, чт с 13.00 до 16.30";
 pub const MOC_VK: &str = "https://vk.com/mocivanovo";
 pub const MOC_NAME: &str = "Муниципальный опорный центр г. Иваново";
 

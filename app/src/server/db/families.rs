@@ -1,15 +1,9 @@
 //! What an operator's family look-up reads: accounts with their children and applications, and
 //! the replacement of an account's e-mail.
 
+use super::params::id_list;
 use super::{on_pool, BeginWrite, Database, DbError};
 use chrono::{DateTime, NaiveDate, Utc};
-
-fn id_list(ids: &[i64]) -> String {
-    ids.iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// Accounts whose phone is `e164`.
 pub async fn accounts_by_phone(db: &Database, e164: &str) -> Result<Vec<i64>, DbError> {

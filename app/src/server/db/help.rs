@@ -1,6 +1,7 @@
 //! The МОЦ hotline's hours and days off, the institutions a family deals with, and requests
 //! (обращения) with their append-only history.
 
+use super::params::id_list;
 use super::{on_pool, BeginWrite, Database, DbError};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -297,11 +298,7 @@ pub async fn events(db: &Database, request_ids: &[i64]) -> Result<Vec<EventRow>,
     if request_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = request_ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = id_list(request_ids);
     let sql = format!(
         "SELECT e.request_id, e.author_side, (a.surname || ' ' || a.given_name) AS author_name, \
          e.action, e.to_status, e.to_level, e.body, e.created_at \
@@ -375,21 +372,4 @@ pub async fn move_request(db: &Database, m: &RequestMove<'_>) -> Result<bool, Db
     }
     .await
     .map_err(DbError::from_sqlx))
-}
-
-/// How many requests wait for each inbox's operators: the badge of the workspace.
-pub async fn waiting_count(db: &Database, inbox: Inbox) -> Result<i64, DbError> {
-    let (column, level, id) = match inbox {
-        Inbox::Institution(id) => ("organization_id", "institution", id),
-        Inbox::Moc(id) => ("municipality_id", "moc", id),
-    };
-    let sql = format!(
-        "SELECT COUNT(*) FROM help_requests WHERE {column} = $1 AND level = $2 AND status <> 'answered'"
-    );
-    on_pool!(db, pool => sqlx::query_scalar(&sql)
-        .bind(id)
-        .bind(level)
-        .fetch_one(pool)
-        .await
-        .map_err(DbError::from_sqlx))
 }

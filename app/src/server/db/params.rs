@@ -44,3 +44,11 @@ macro_rules! bind_params {
     }};
 }
 pub(crate) use bind_params;
+
+/// Ids written into an `IN (…)` list: integers only, so nothing typed by a person reaches the SQL.
+pub(super) fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
