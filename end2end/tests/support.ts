@@ -14,8 +14,8 @@ export async function settled(page: Page, testInfo: TestInfo) {
  * Runs `check` on a page that can run scripts in the browser.
  *
  * With JavaScript off nothing runs inside the page, not even a test's probe. There every state of a
- * page is a URL (forms use GET), so the same URL is opened in a scripted context whose own scripts
- * (the hydration) are blocked: the probe then sees exactly the server-rendered page.
+ * page is a URL (forms use GET), so the same URL is opened, with the same cookies, in a scripted context
+ * whose own scripts (the hydration) are blocked: the probe then sees exactly the server-rendered page.
  */
 async function inspect(page: Page, testInfo: TestInfo, check: (page: Page) => Promise<void>) {
   if (jsEnabled(testInfo)) {
@@ -23,7 +23,9 @@ async function inspect(page: Page, testInfo: TestInfo, check: (page: Page) => Pr
   }
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser to inspect the page in");
-  const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: true });
+  // The same cookies, so that a signed-in page is inspected as its user sees it, not as a visitor.
+  const storageState = await page.context().storageState();
+  const context = await browser.newContext({ ...testInfo.project.use, javaScriptEnabled: true, storageState });
   try {
     const scripted = await context.newPage();
     await scripted.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
