@@ -50,8 +50,13 @@ pub async fn import_children(
     Ok(())
 }
 
-/// Prints probable duplicate pairs of the whole register.
-pub async fn scan_duplicates(settings: &Settings, json: bool) -> Result<(), StartupError> {
+/// Prints probable duplicate pairs of the whole register; with `flag`, also puts them into the
+/// operators' duplicate queue.
+pub async fn scan_duplicates(
+    settings: &Settings,
+    json: bool,
+    flag: bool,
+) -> Result<(), StartupError> {
     let db = open_database(settings).await?;
     let started = std::time::Instant::now();
     let pairs = scan::scan_register(&db).await?;
@@ -79,6 +84,15 @@ pub async fn scan_duplicates(settings: &Settings, json: bool) -> Result<(), Star
             started.elapsed().as_secs_f64()
         );
     }
+    if flag {
+        let added = scan::flag_found(&db, &pairs).await;
+        db.close().await;
+        let added = added?;
+        if !json {
+            println!("В очередь дублей добавлено пар: {added}.");
+        }
+        return Ok(());
+    }
     db.close().await;
     Ok(())
 }
@@ -104,6 +118,9 @@ pub struct OperatorArgs {
     /// A mobile phone for a new account.
     #[arg(long)]
     pub phone: Option<String>,
+    /// The operator may resolve pairs of the duplicate queue (institution and МОЦ operators).
+    #[arg(long)]
+    pub resolves_duplicates: bool,
 }
 
 /// `kruzhok operator add`: prints whether the account was created and, if so, its one-time password.
@@ -131,6 +148,7 @@ pub async fn add_operator(settings: &Settings, args: OperatorArgs) -> Result<(),
             role,
             organization_id: args.organization,
             municipality_id: args.municipality,
+            resolves_duplicates: args.resolves_duplicates,
         },
     )
     .await;

@@ -64,6 +64,10 @@ enum DuplicatesCommand {
     Scan {
         #[arg(long)]
         json: bool,
+        /// Also put the pairs into the operators' duplicate queue (pairs already there, or
+        /// resolved as two children, are left as they are).
+        #[arg(long)]
+        flag: bool,
     },
 }
 
@@ -100,8 +104,8 @@ async fn run() -> Result<(), StartupError> {
             what: ImportCommand::Children { file, json },
         } => commands::import_children(&settings, &file, json).await?,
         Command::Duplicates {
-            what: DuplicatesCommand::Scan { json },
-        } => commands::scan_duplicates(&settings, json).await?,
+            what: DuplicatesCommand::Scan { json, flag },
+        } => commands::scan_duplicates(&settings, json, flag).await?,
         Command::Operator {
             what: OperatorCommand::Add(args),
         } => commands::add_operator(&settings, args).await?,

@@ -80,10 +80,7 @@ impl Application {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        let jobs = tokio::spawn(crate::jobs::expire_offers_every(
-            self.state,
-            self.offer_check,
-        ));
+        let jobs = tokio::spawn(crate::jobs::periodic_jobs(self.state, self.offer_check));
         let result = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -96,6 +96,9 @@ pub struct ApplicationCard {
 pub struct ChildApplications {
     pub child_id: i64,
     pub child_name: String,
+    /// Why the record is closed, for a record retired as a duplicate (R6): its applications stay
+    /// readable with the message they were cancelled with.
+    pub closed: Option<String>,
     pub applications: Vec<ApplicationCard>,
 }
 

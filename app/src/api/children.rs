@@ -102,6 +102,8 @@ pub struct ChildCard {
     pub confirmed: bool,
     /// Flagged as a possible duplicate, under the operators' review.
     pub under_review: bool,
+    /// The state of the latest request to correct the child's data, in words (R4).
+    pub correction: Option<String>,
 }
 
 /// The duplicate check alone, before submitting: called when the birth date is entered.

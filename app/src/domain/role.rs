@@ -68,10 +68,13 @@ impl Role {
                 ("/operator/applications", "Заявки"),
                 ("/operator/requests", "Обращения"),
                 ("/operator/families", "Поиск семьи"),
+                ("/operator/corrections", "Исправления"),
+                ("/operator/duplicates", "Дубли"),
             ],
             Role::MocOperator => &[
                 ("/operator/requests", "Обращения"),
                 ("/operator/families", "Поиск семьи"),
+                ("/operator/duplicates", "Дубли"),
             ],
             Role::Admin => &[
                 ("/admin/cancel-reasons", "Причины отмены"),

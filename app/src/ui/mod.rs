@@ -15,6 +15,7 @@ use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
+use pages::correction_request::CorrectionRequestPage;
 use pages::help::{HelpPage, HelpSituationPage};
 use pages::login::LoginPage;
 use pages::logout::LogoutPage;
@@ -22,6 +23,8 @@ use pages::my_applications::MyApplicationsPage;
 use pages::my_requests::{MyRequestsPage, NewRequestPage};
 use pages::notifications::NotificationsPage;
 use pages::operator_applications::OperatorApplicationsPage;
+use pages::operator_corrections::{CorrectionEditPage, OperatorCorrectionsPage};
+use pages::operator_duplicates::OperatorDuplicatesPage;
 use pages::operator_families::OperatorFamiliesPage;
 use pages::operator_requests::OperatorRequestsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
@@ -48,6 +51,10 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/requests",
     "/admin/hotline",
     "/operator/families",
+    "/operator/duplicates",
+    "/cabinet/children/correction",
+    "/operator/corrections",
+    "/operator/corrections/edit",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -117,6 +124,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/requests") view=OperatorRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/families") view=OperatorFamiliesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/duplicates") view=OperatorDuplicatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/correction") view=CorrectionRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections") view=OperatorCorrectionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections/edit") view=CorrectionEditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

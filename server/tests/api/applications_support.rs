@@ -3,6 +3,7 @@
 
 use crate::helpers::TestApp;
 use app::api::applications::{ApplyOutcome, ChildApplications};
+use app::domain::identity::verdict::{ChildIdentity, Sex};
 use app::server::db::Database;
 use chrono::{Duration, NaiveDate, Utc};
 
@@ -71,22 +72,33 @@ pub async fn group_with_window(
 pub async fn child(app: &TestApp, account: i64, n: usize, age: i32) -> i64 {
     let birth = today() + Duration::days(40) - Duration::days(365 * i64::from(age) + 100);
     let (surname, given) = (format!("Тестов{n}"), format!("Ребенок{n}"));
-    let identity = app::domain::identity::verdict::ChildIdentity::new(
-        &surname,
-        &given,
-        "",
-        app::domain::identity::verdict::Sex::Male,
-        birth,
-    );
+    insert_child(app, account, (&surname, &given), Sex::Male, birth).await
+}
+
+/// A child written straight into the register and `account`'s cabinet, without the checks of the
+/// cabinet's form (as an institution's old file would have left it).
+pub async fn insert_child(
+    app: &TestApp,
+    account: i64,
+    (surname, given): (&str, &str),
+    sex: Sex,
+    birth: NaiveDate,
+) -> i64 {
+    let identity = ChildIdentity::new(surname, given, "", sex, birth);
+    let sex = match sex {
+        Sex::Male => "male",
+        Sex::Female => "female",
+    };
     macro_rules! run {
         ($pool:expr) => {{
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO children (surname, given_name, sex, birth_date, exact_key, name_key, \
                  surname_norm, given_name_norm, created_by_account_id) \
-                 VALUES ($1, $2, 'male', $3, $4, $5, $6, $7, $8) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             )
-            .bind(&surname)
-            .bind(&given)
+            .bind(surname)
+            .bind(given)
+            .bind(sex)
             .bind(birth)
             .bind(identity.exact_key())
             .bind(identity.name_key())

@@ -29,15 +29,6 @@ async fn scalar(app: &TestApp, sql: &str, bind: i64) -> i64 {
     .unwrap()
 }
 
-async fn organization(app: &TestApp, nth: i64) -> i64 {
-    scalar(
-        app,
-        "SELECT id FROM organizations ORDER BY id LIMIT 1 OFFSET $1",
-        nth,
-    )
-    .await
-}
-
 async fn operator(app: &TestApp, n: usize, organization: i64) -> reqwest::Client {
     app.in_role(n, "institution_operator", Some(organization))
         .await
@@ -152,7 +143,7 @@ async fn a_request_climbs_from_the_institution_to_moc_and_the_parent_reads_the_a
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let (parent, account) = app.confirmed_parent(1).await;
     // A form with nothing chosen comes back with a message at each field; nothing is saved.
     let invalid = send(&app, &parent, &[("situation", "nope"), ("body", "кратко")]).await;
@@ -364,7 +355,7 @@ async fn only_the_parent_and_the_operators_holding_a_request_see_and_move_it(bac
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let (org, other_org) = (organization(&app, 0).await, organization(&app, 1).await);
+    let (org, other_org) = (app.organization(0).await, app.organization(1).await);
     let (_, _, id) = parent_with_request(&app, 1, org).await;
     let anonymous = TestApp::new_client();
     assert_eq!(inbox(&app, &anonymous, "").await.0, 401);
@@ -405,7 +396,7 @@ async fn two_operators_answering_at_once_answer_once(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let (parent, _, id) = parent_with_request(&app, 1, org).await;
     let operators = [operator(&app, 2, org).await, operator(&app, 3, org).await];
     let answers = futures_util::future::join_all(operators.iter().enumerate().map(|(i, op)| {

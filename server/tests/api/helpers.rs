@@ -202,6 +202,16 @@ impl TestApp {
         panic!("the second server process did not answer");
     }
 
+    /// The id of the `nth` organization (from 0) of the seeded catalogue.
+    pub async fn organization(&self, nth: i64) -> i64 {
+        const SQL: &str = "SELECT id FROM organizations ORDER BY id LIMIT 1 OFFSET $1";
+        match &self.db {
+            Database::Sqlite(p) => sqlx::query_scalar(SQL).bind(nth).fetch_one(p).await,
+            Database::Postgres(p) => sqlx::query_scalar(SQL).bind(nth).fetch_one(p).await,
+        }
+        .expect("a seeded organization")
+    }
+
     /// A signed-in browser of a new parent account, made directly in the database (no password
     /// hashing, no rate limits), for tests that need many parents.
     pub async fn signed_in_parent(&self, n: usize, kind: &str) -> reqwest::Client {
@@ -236,10 +246,30 @@ impl TestApp {
         organization: Option<i64>,
         municipality: Option<i64>,
     ) -> (reqwest::Client, String) {
-        let (client, account) = self.confirmed_parent(n).await;
-        app::server::db::roles::grant(&self.db, account, role, organization, municipality)
+        self.in_role_with(n, role, organization, municipality, true)
             .await
-            .expect("grant the role");
+    }
+
+    /// `in_role_at`, saying whether the role may resolve pairs of the duplicate queue.
+    pub async fn in_role_with(
+        &self,
+        n: usize,
+        role: &str,
+        organization: Option<i64>,
+        municipality: Option<i64>,
+        resolves_duplicates: bool,
+    ) -> (reqwest::Client, String) {
+        let (client, account) = self.confirmed_parent(n).await;
+        app::server::db::roles::grant(
+            &self.db,
+            account,
+            role,
+            organization,
+            municipality,
+            resolves_duplicates,
+        )
+        .await
+        .expect("grant the role");
         let id = app::server::db::roles::of_account(&self.db, account)
             .await
             .expect("the account's roles")[0]

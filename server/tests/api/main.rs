@@ -13,6 +13,8 @@ mod catalog_filters;
 mod catalog_list;
 mod catalog_program;
 mod children;
+mod corrections;
+mod duplicates;
 mod families;
 mod health;
 mod help;

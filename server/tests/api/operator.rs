@@ -17,15 +17,6 @@ on_both_backends!(
     administrators_keep_the_dictionary_of_cancel_reasons,
 );
 
-async fn organization(app: &TestApp, nth: i64) -> i64 {
-    let sql = "SELECT id FROM organizations ORDER BY id LIMIT 1 OFFSET $1";
-    match &app.db {
-        Database::Sqlite(p) => sqlx::query_scalar(sql).bind(nth).fetch_one(p).await,
-        Database::Postgres(p) => sqlx::query_scalar(sql).bind(nth).fetch_one(p).await,
-    }
-    .unwrap()
-}
-
 /// A signed-in operator of `organization`, switched to that role.
 async fn operator(app: &TestApp, n: usize, organization: i64) -> reqwest::Client {
     let (client, home) = app
@@ -94,7 +85,7 @@ async fn only_an_operator_acting_as_one_reaches_the_workspace(backend: Backend) 
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     // Anonymous: sign in first.
     assert_eq!(list(&app, &TestApp::new_client(), "").await.0, 401);
     assert_eq!(
@@ -112,9 +103,16 @@ async fn only_an_operator_acting_as_one_reaches_the_workspace(backend: Backend) 
     );
     // An operator still acting as a parent: not allowed until the switch.
     let (person, account) = app.confirmed_parent(2).await;
-    app::server::db::roles::grant(&app.db, account, "institution_operator", Some(org), None)
-        .await
-        .unwrap();
+    app::server::db::roles::grant(
+        &app.db,
+        account,
+        "institution_operator",
+        Some(org),
+        None,
+        false,
+    )
+    .await
+    .unwrap();
     assert_eq!(list(&app, &person, "").await.0, 403);
     // Someone else's role cannot be switched to.
     let (status, _) = app
@@ -146,7 +144,7 @@ async fn an_operator_confirms_enrols_and_the_parent_is_told(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let group = group(&app, 3, (7, 10)).await;
     let (parent, id) = applied(&app, 1, group).await;
     let operator = operator(&app, 1, org).await;
@@ -213,7 +211,7 @@ async fn cancelling_needs_a_reason_from_the_dictionary(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let group = group(&app, 3, (7, 10)).await;
     let (parent, id) = applied(&app, 1, group).await;
     let operator = operator(&app, 1, org).await;
@@ -298,7 +296,7 @@ async fn another_organizations_applications_are_out_of_reach(backend: Backend) {
     };
     let group = group(&app, 3, (7, 10)).await;
     let (parent, id) = applied(&app, 1, group).await;
-    let stranger = operator(&app, 2, organization(&app, 1).await).await;
+    let stranger = operator(&app, 2, app.organization(1).await).await;
     let page = list(&app, &stranger, "").await.1.unwrap();
     assert!(page.rows.iter().all(|r| r.id != id));
     let (changed, refused) = done(
@@ -315,7 +313,7 @@ async fn two_operators_offering_the_last_seat_at_once_give_it_once(backend: Back
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let group = group(&app, 1, (7, 10)).await;
     applied(&app, 1, group).await;
     let (_, a) = applied(&app, 2, group).await;
@@ -344,7 +342,7 @@ async fn the_filtered_list_exports_as_csv_and_xlsx(backend: Backend) {
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     let group = group(&app, 3, (7, 10)).await;
     for n in 0..5 {
         applied(&app, n, group).await;
@@ -425,7 +423,7 @@ async fn administrators_keep_the_dictionary_of_cancel_reasons(backend: Backend) 
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org = organization(&app, 0).await;
+    let org = app.organization(0).await;
     // Operators and parents may not.
     let operator = operator(&app, 1, org).await;
     let (status, _) = app

@@ -2,9 +2,11 @@
 
 pub mod birth_certificate;
 pub mod birth_date;
+pub mod correction;
 pub mod date_typos;
 pub mod normalize;
 pub mod person_name;
+pub mod review;
 pub mod similarity;
 pub mod snils;
 pub mod translit;

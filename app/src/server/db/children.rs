@@ -138,6 +138,23 @@ pub async fn candidates(db: &Database, blocking: &Blocking<'_>) -> Result<Vec<Ca
         .map_err(DbError::from_sqlx))
 }
 
+/// On PostgreSQL, takes the transaction locks of the birth years a probable duplicate of a child
+/// born on `$date` can have, so that two writers of close children run one after the other
+/// (SQLite's `BEGIN IMMEDIATE` already serialises writers).
+macro_rules! lock_birth_years {
+    ($db:expr, $tx:ident, $date:expr) => {
+        if let Database::Postgres(_) = $db {
+            let year = $date.year();
+            for y in [year - 1, year, year + 1] {
+                sqlx::query("SELECT pg_advisory_xact_lock(7301, $1)")
+                    .bind(y)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+    };
+}
+
 /// Checks the candidates again and inserts in one write transaction, so that two submissions of one
 /// child cannot both pass: SQLite serialises writers (`BEGIN IMMEDIATE`); PostgreSQL takes
 /// transaction locks on the birth years a probable duplicate can have; the unique indexes stop
@@ -154,15 +171,7 @@ pub async fn insert_checked(
     let (sql, params) = candidates_sql(blocking);
     on_pool!(db, pool => async {
         let mut tx = pool.begin_write().await?;
-        if let Database::Postgres(_) = db {
-            let year = child.birth_date.year();
-            for y in [year - 1, year, year + 1] {
-                sqlx::query("SELECT pg_advisory_xact_lock(7301, $1)")
-                    .bind(y)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
+        lock_birth_years!(db, tx, child.birth_date);
         let rows = bind_params!(sqlx::query_as::<_, Candidate>(&sql), params).fetch_all(&mut *tx).await?;
         let Decision::Insert { flag } = decide(&rows) else {
             return Ok(None);
@@ -233,6 +242,24 @@ pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<ChildRow>,
         .map_err(DbError::from_sqlx))
 }
 
+/// Records of the account's cabinet retired as duplicates that have applications, which stay
+/// readable: `(id, surname, given name, patronymic)`.
+pub async fn retired_with_applications(
+    db: &Database,
+    account_id: i64,
+) -> Result<Vec<(i64, String, String, Option<String>)>, DbError> {
+    on_pool!(db, pool => sqlx::query_as(
+        "SELECT c.id, c.surname, c.given_name, c.patronymic FROM children c \
+         JOIN child_guardians g ON g.child_id = c.id \
+         WHERE g.account_id = $1 AND c.retired_at IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM applications a WHERE a.child_id = c.id) ORDER BY c.id",
+    )
+    .bind(account_id)
+    .fetch_all(pool)
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
 /// Every registered child, for the whole-register duplicate scan: only what the check reads.
 pub async fn all_candidates(db: &Database) -> Result<Vec<Candidate>, DbError> {
     on_pool!(db, pool => sqlx::query_as::<_, Candidate>(
@@ -241,4 +268,113 @@ pub async fn all_candidates(db: &Database) -> Result<Vec<Candidate>, DbError> {
     .fetch_all(pool)
     .await
     .map_err(DbError::from_sqlx))
+}
+
+/// A correction of a registered child: the data, and what else the same transaction records.
+pub struct Correction<'a> {
+    pub child_id: i64,
+    pub data: &'a NewChild<'a>,
+    /// The organization whose operator saw the documents: the data are confirmed by it.
+    pub confirmed_by_organization_id: i64,
+    /// The parent's request it answers: `(request, answer, operator)`.
+    pub request: Option<(i64, &'a str, i64)>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Why a correction was not written.
+#[derive(Debug)]
+pub enum CorrectionStop {
+    /// `decide` stopped it after seeing the candidates.
+    Decided,
+    /// The child, or the request it answers, is not (or no longer) there to correct.
+    Gone,
+    Db(DbError),
+}
+
+impl From<sqlx::Error> for CorrectionStop {
+    fn from(e: sqlx::Error) -> Self {
+        CorrectionStop::Db(DbError::from_sqlx(e))
+    }
+}
+
+/// Corrects a child under the same rules as an insert: the candidates (other than the child
+/// itself) are read again inside the write transaction, `decide` may stop it or flag a probable
+/// duplicate, and the unique indexes refuse an exact one. The request it answers is closed in the
+/// same transaction, so nothing is half-saved.
+pub async fn update_checked(
+    db: &Database,
+    c: &Correction<'_>,
+    blocking: &Blocking<'_>,
+    decide: impl Fn(&[Candidate]) -> Decision,
+) -> Result<(), CorrectionStop> {
+    let (sql, params) = candidates_sql(blocking);
+    let child = c.data;
+    on_pool!(db, pool => async {
+        let mut tx = pool.begin_write().await?;
+        lock_birth_years!(db, tx, child.birth_date);
+        let mut rows = bind_params!(sqlx::query_as::<_, Candidate>(&sql), params).fetch_all(&mut *tx).await?;
+        rows.retain(|r| r.id != c.child_id);
+        let Decision::Insert { flag } = decide(&rows) else {
+            return Err(CorrectionStop::Decided);
+        };
+        let updated = sqlx::query(
+            "UPDATE children SET surname = $1, given_name = $2, patronymic = $3, sex = $4, birth_date = $5, \
+             snils = $6, birth_certificate = $7, certificate_key = $8, exact_key = $9, name_key = $10, \
+             surname_norm = $11, given_name_norm = $12, confirmed_by_organization_id = $13, confirmed_at = $14, \
+             updated_at = $14 WHERE id = $15 AND retired_at IS NULL",
+        )
+        .bind(child.surname)
+        .bind(child.given_name)
+        .bind(child.patronymic)
+        .bind(child.sex)
+        .bind(child.birth_date)
+        .bind(child.snils)
+        .bind(child.birth_certificate)
+        .bind(child.certificate_key)
+        .bind(child.exact_key)
+        .bind(child.name_key)
+        .bind(child.surname_norm)
+        .bind(child.given_name_norm)
+        .bind(c.confirmed_by_organization_id)
+        .bind(c.at)
+        .bind(c.child_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            return Err(CorrectionStop::Gone);
+        }
+        if let Some((matched, reason)) = flag {
+            sqlx::query(
+                "INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) \
+                 SELECT $1, $2, 'correction', $3 WHERE NOT EXISTS (SELECT 1 FROM duplicate_flags \
+                 WHERE (child_id = $1 AND matched_child_id = $2) OR (child_id = $2 AND matched_child_id = $1))",
+            )
+            .bind(c.child_id)
+            .bind(matched)
+            .bind(reason)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some((request, answer, by)) = c.request {
+            let closed = sqlx::query(
+                "UPDATE correction_requests SET status = 'corrected', answer = $1, decided_by_account_id = $2, \
+                 decided_at = $3, updated_at = $3 WHERE id = $4 AND child_id = $5 AND status = 'new'",
+            )
+            .bind(answer)
+            .bind(by)
+            .bind(c.at)
+            .bind(request)
+            .bind(c.child_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if closed == 0 {
+                return Err(CorrectionStop::Gone);
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+    .await)
 }

@@ -9,6 +9,8 @@ pub mod audit;
 pub mod catalog;
 pub mod children;
 mod connect;
+pub mod corrections;
+pub mod duplicates;
 pub mod email_tokens;
 mod error;
 pub mod families;

@@ -12,11 +12,13 @@ pub struct RoleRow {
     pub organization_name: Option<String>,
     pub municipality_id: Option<i64>,
     pub municipality_name: Option<String>,
+    /// May resolve pairs of the duplicate queue (R6).
+    pub resolves_duplicates: bool,
 }
 
 const COLUMNS: &str =
     "r.id, r.account_id, r.role, r.organization_id, o.short_name AS organization_name, \
-    r.municipality_id, m.name AS municipality_name";
+    r.municipality_id, m.name AS municipality_name, r.resolves_duplicates";
 const JOINS: &str = "FROM account_roles r LEFT JOIN organizations o ON o.id = r.organization_id \
     LEFT JOIN municipalities m ON m.id = r.municipality_id";
 
@@ -74,22 +76,26 @@ pub async fn set_active(
         .map_err(DbError::from_sqlx))
 }
 
-/// Gives an account a role; giving it again changes nothing.
+/// Gives an account a role; giving it again only sets the permission to resolve duplicates.
 pub async fn grant(
     db: &Database,
     account_id: i64,
     role: &str,
     organization_id: Option<i64>,
     municipality_id: Option<i64>,
+    resolves_duplicates: bool,
 ) -> Result<(), DbError> {
     on_pool!(db, pool => sqlx::query(
-        "INSERT INTO account_roles (account_id, role, organization_id, municipality_id) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        "INSERT INTO account_roles (account_id, role, organization_id, municipality_id, resolves_duplicates) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (account_id, role, COALESCE(organization_id, 0), COALESCE(municipality_id, 0)) \
+         DO UPDATE SET resolves_duplicates = excluded.resolves_duplicates",
     )
     .bind(account_id)
     .bind(role)
     .bind(organization_id)
     .bind(municipality_id)
+    .bind(resolves_duplicates)
     .execute(pool)
     .await
     .map(|_| ())

@@ -183,24 +183,38 @@ fn parent_moves(status: Status) -> Vec<ParentMove> {
     .collect()
 }
 
+/// What the cabinet says of a record retired as a duplicate.
+const RETIRED: &str = "Запись закрыта оператором как дубль: ребенок уже зарегистрирован в другом аккаунте. Заявки с этой записи отменены.";
+
 /// The cabinet's applications, child by child, each with its history.
 pub async fn mine(state: &AppState) -> Result<Vec<ChildApplications>, AppError> {
     let account_id = signed_in(state).await?;
-    let family = children::of_account(&state.db, account_id).await?;
+    let mut family: Vec<(i64, String, Option<String>)> =
+        children::of_account(&state.db, account_id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let name = full_name(&c.surname, &c.given_name, c.patronymic.as_deref());
+                (c.id, name, None)
+            })
+            .collect();
+    for (id, surname, given, patronymic) in
+        children::retired_with_applications(&state.db, account_id).await?
+    {
+        let name = full_name(&surname, &given, patronymic.as_deref());
+        family.push((id, name, Some(RETIRED.to_owned())));
+    }
     let rows = db::of_account(&state.db, account_id).await?;
     let events = db::events_of_account(&state.db, account_id).await?;
     Ok(family
         .into_iter()
-        .map(|child| ChildApplications {
-            child_id: child.id,
-            child_name: full_name(
-                &child.surname,
-                &child.given_name,
-                child.patronymic.as_deref(),
-            ),
+        .map(|(child_id, child_name, closed)| ChildApplications {
+            child_id,
+            child_name,
+            closed,
             applications: rows
                 .iter()
-                .filter(|a| a.child_id == child.id)
+                .filter(|a| a.child_id == child_id)
                 .map(|a| {
                     let status = Status::from_code(&a.status);
                     ApplicationCard {

@@ -7,7 +7,7 @@ use crate::domain::identity::birth_date::BirthDate;
 use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{compare_prepared, ChildIdentity, Prepared, Sex, Verdict};
-use crate::server::db::children::Candidate;
+use crate::server::db::children::{Candidate, NewChild};
 use crate::server::state::today_in_moscow;
 
 /// A child as typed, checked field by field.
@@ -100,6 +100,72 @@ pub(super) fn identity_of(p: &Parsed) -> ChildIdentity {
     id.snils = p.snils.clone();
     id.certificate = p.certificate.clone();
     id
+}
+
+/// A parsed child in the forms the register stores: its identity and keys.
+pub(super) struct Stored {
+    pub identity: ChildIdentity,
+    pub certificate_key: Option<String>,
+    exact_key: String,
+    name_key: String,
+    certificate: Option<String>,
+}
+
+impl Stored {
+    pub fn of(p: &Parsed) -> Self {
+        let identity = identity_of(p);
+        Self {
+            certificate_key: p.certificate.as_ref().map(BirthCertificate::key),
+            exact_key: identity.exact_key(),
+            name_key: identity.name_key(),
+            certificate: p.certificate.as_ref().map(ToString::to_string),
+            identity,
+        }
+    }
+
+    /// The row to write: the data as typed (normalised only in the keys).
+    pub fn row<'a>(&'a self, p: &'a Parsed) -> NewChild<'a> {
+        NewChild {
+            surname: p.surname.as_str(),
+            given_name: p.given_name.as_str(),
+            patronymic: p.patronymic.as_ref().map(Patronymic::as_str),
+            sex: sex_column(p.sex),
+            birth_date: p.birth_date.date(),
+            snils: p.snils.as_ref().map(Snils::digits),
+            birth_certificate: self.certificate.as_deref(),
+            certificate_key: self.certificate_key.as_deref(),
+            exact_key: &self.exact_key,
+            name_key: &self.name_key,
+            surname_norm: &self.identity.surname,
+            given_name_norm: &self.identity.given_name,
+        }
+    }
+}
+
+/// How `children.sex` spells a sex.
+pub(super) fn sex_column(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
+    }
+}
+
+/// Why a probable pair is flagged, as stored with the flag (`OneDigitOff, names swapped`).
+pub(super) fn flag_reason(verdict: &Verdict) -> Option<String> {
+    match verdict {
+        Verdict::Probable {
+            date,
+            names_swapped,
+        } => Some(format!(
+            "{date:?}{}",
+            if *names_swapped {
+                ", names swapped"
+            } else {
+                ""
+            }
+        )),
+        _ => None,
+    }
 }
 
 /// A candidate as an identity, from its stored normalised key; `None` for a malformed key, which

@@ -1,18 +1,17 @@
 //! Adding children (R1, R7, SPEC §5) and listing a family's children.
 
-use super::child_identity::{identity_of, parse, strongest};
+use super::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
 use crate::api::children::{ChildCard, ChildForm, ChildOutcome, Refusal};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
-use crate::domain::identity::birth_certificate::BirthCertificate;
 use crate::domain::identity::birth_date::age_on;
 use crate::domain::identity::date_typos::{earliest_registered_birth, plausible_variants};
-use crate::domain::identity::person_name::{full_name, Patronymic};
+use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::snils::Snils;
-use crate::domain::identity::verdict::{ChildIdentity, Sex, Verdict};
+use crate::domain::identity::verdict::{ChildIdentity, Verdict};
 use crate::error::AppError;
 use crate::server::auth::session::{client_address, current_account_id};
-use crate::server::db::children::{self, Blocking, Candidate, Decision, NewChild};
+use crate::server::db::children::{self, Blocking, Candidate, Decision};
 use crate::server::db::{accounts, DbError};
 use crate::server::state::{today_in_moscow, AppState};
 use std::sync::Mutex;
@@ -95,13 +94,14 @@ pub async fn add_for(
             errors: vec![FieldError::new("birth_date", "Зарегистрироваться самостоятельно можно с 14 лет. Младшего ребенка добавляет родитель из своего кабинета")],
         }));
     }
-    let identity = identity_of(&parsed);
-    let certificate_key = parsed.certificate.as_ref().map(BirthCertificate::key);
+    let stored = Stored::of(&parsed);
+    let identity = &stored.identity;
+    let certificate_key = stored.certificate_key.clone();
     let dates = blocking_dates(identity.birth_date);
-    let blocking = blocking_of(&identity, &dates, certificate_key.as_deref());
+    let blocking = blocking_of(identity, &dates, certificate_key.as_deref());
     let another_child = form.another_child == "1" || mode == Mode::Import;
     if mode == Mode::Check {
-        let found = find_duplicate(&state.db, &identity, certificate_key.as_deref()).await?;
+        let found = find_duplicate(&state.db, identity, certificate_key.as_deref()).await?;
         let matched = found.1;
         let outcome = decide_message(state, account_id, is_teen, found, another_child).await?;
         return Ok(AddResult {
@@ -110,47 +110,17 @@ pub async fn add_for(
             child_id: None,
         });
     }
-    let exact_key = identity.exact_key();
-    let certificate_display = parsed.certificate.as_ref().map(ToString::to_string);
-    let name_key = identity.name_key();
-    let new = NewChild {
-        surname: parsed.surname.as_str(),
-        given_name: parsed.given_name.as_str(),
-        patronymic: parsed.patronymic.as_ref().map(Patronymic::as_str),
-        sex: sex_column(parsed.sex),
-        birth_date: parsed.birth_date.date(),
-        snils: parsed.snils.as_ref().map(Snils::digits),
-        birth_certificate: certificate_display.as_deref(),
-        certificate_key: certificate_key.as_deref(),
-        exact_key: &exact_key,
-        name_key: &name_key,
-        surname_norm: &identity.surname,
-        given_name_norm: &identity.given_name,
-    };
+    let new = stored.row(&parsed);
     let seen = Mutex::new((Verdict::Distinct, None));
     let decide = |rows: &[Candidate]| {
-        let found = strongest(&identity, certificate_key.as_deref(), rows);
+        let found = strongest(identity, certificate_key.as_deref(), rows);
         let decision = match &found {
             (Verdict::Exact(_), _) => Decision::Stop,
-            (
-                Verdict::Probable {
-                    date,
-                    names_swapped,
-                },
-                Some(matched),
-            ) if another_child => Decision::Insert {
-                flag: Some((
-                    *matched,
-                    format!(
-                        "{date:?}{}",
-                        if *names_swapped {
-                            ", names swapped"
-                        } else {
-                            ""
-                        }
-                    ),
-                )),
-            },
+            (verdict @ Verdict::Probable { .. }, Some(matched)) if another_child => {
+                Decision::Insert {
+                    flag: flag_reason(verdict).map(|why| (*matched, why)),
+                }
+            }
             (Verdict::Probable { .. }, _) => Decision::Stop,
             _ => Decision::Insert { flag: None },
         };
@@ -253,14 +223,6 @@ fn blocking_of<'a>(
     }
 }
 
-/// How `children.sex` spells a sex.
-fn sex_column(sex: Sex) -> &'static str {
-    match sex {
-        Sex::Female => "female",
-        Sex::Male => "male",
-    }
-}
-
 /// Turns a verdict into what the parent reads; whose cabinet holds the matched child decides the refusal.
 async fn decide_message(
     state: &AppState,
@@ -290,10 +252,16 @@ pub async fn mine(state: &AppState) -> Result<Vec<ChildCard>, AppError> {
     let account_id = current_account_id(state)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    let corrections =
+        crate::server::db::corrections::latest_of_account(&state.db, account_id).await?;
     Ok(children::of_account(&state.db, account_id)
         .await?
         .into_iter()
         .map(|c| ChildCard {
+            correction: corrections
+                .iter()
+                .find(|q| q.child_id == c.id)
+                .map(super::corrections::state_line),
             id: c.id,
             full_name: full_name(&c.surname, &c.given_name, c.patronymic.as_deref()),
             birth_date: format_ru(c.birth_date),

@@ -17,8 +17,7 @@ use crate::domain::help::situation::Situation;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::server::db::help::{self as db, EventRow, NewRequest, RequestMove, RequestRow};
-use crate::server::db::{accounts, children, notifications};
-use crate::server::mail::Letter;
+use crate::server::db::{accounts, children};
 use crate::server::services::applications::moscow_time;
 use crate::server::state::AppState;
 use chrono::Utc;
@@ -34,29 +33,44 @@ async fn parent(state: &AppState) -> Result<i64, AppError> {
         .ok_or(AppError::Unauthorized)
 }
 
+fn choice(id: i64, label: String) -> Choice {
+    Choice {
+        value: id.to_string(),
+        label,
+    }
+}
+
+/// Institutions to turn to: the family's own (from applications and confirmations), then every
+/// other one.
+pub async fn institution_choices(
+    state: &AppState,
+    account_id: i64,
+) -> Result<(Vec<Choice>, Vec<Choice>), AppError> {
+    let mine = db::institutions_of(&state.db, account_id).await?;
+    let all = db::search_institutions(&state.db, "", i64::MAX).await?;
+    let others = all
+        .into_iter()
+        .filter(|o| mine.iter().all(|m| m.id != o.id))
+        .map(|o| choice(o.id, o.short_name))
+        .collect();
+    let mine = mine
+        .into_iter()
+        .map(|o| choice(o.id, o.short_name))
+        .collect();
+    Ok((mine, others))
+}
+
 pub async fn choices(state: &AppState) -> Result<NewRequestChoices, AppError> {
     let account_id = parent(state).await?;
     let kids = children::of_account(&state.db, account_id).await?;
-    let mine = db::institutions_of(&state.db, account_id).await?;
-    let all = db::search_institutions(&state.db, "", i64::MAX).await?;
-    let choice = |id: i64, label: String| Choice {
-        value: id.to_string(),
-        label,
-    };
+    let (mine, others) = institution_choices(state, account_id).await?;
     Ok(NewRequestChoices {
         children: kids
             .into_iter()
             .map(|c| choice(c.id, format!("{} {}", c.surname, c.given_name)))
             .collect(),
-        others: all
-            .into_iter()
-            .filter(|o| mine.iter().all(|m| m.id != o.id))
-            .map(|o| choice(o.id, o.short_name))
-            .collect(),
-        mine: mine
-            .into_iter()
-            .map(|o| choice(o.id, o.short_name))
-            .collect(),
+        mine,
+        others,
     })
 }
 
@@ -376,27 +390,5 @@ async fn notify_parent(state: &AppState, r: &RequestRow, action: RequestAction, 
         ),
         RequestAction::Take | RequestAction::NotResolved => return,
     };
-    let result = async {
-        notifications::insert(&state.db, r.account_id, None, &subject, &text, Utc::now()).await?;
-        if let Some(account) = accounts::find(&state.db, r.account_id).await? {
-            let letter = Letter {
-                to: account.email.clone(),
-                subject,
-                body: format!(
-                    "Здравствуйте!\n\n{text}\n\nВаши обращения — в личном кабинете: {}\n\n—\nКружок: запись детей на программы дополнительного образования г.о. Иваново.",
-                    state.link("/cabinet/requests")
-                ),
-            };
-            super::accounts::deliver(state, account.id, &letter).await;
-        }
-        Ok::<_, AppError>(())
-    }
-    .await;
-    if let Err(error) = result {
-        tracing::error!(
-            ?error,
-            request_id = r.id,
-            "request notification not recorded"
-        );
-    }
+    super::tell::tell(state, r.account_id, &subject, &text, "/cabinet/requests").await;
 }

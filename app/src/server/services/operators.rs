@@ -20,6 +20,8 @@ pub struct NewOperator<'a> {
     pub role: Role,
     pub organization_id: Option<i64>,
     pub municipality_id: Option<i64>,
+    /// May resolve pairs of the duplicate queue (R6).
+    pub resolves_duplicates: bool,
 }
 
 /// Gives the role to the account of `email`, creating the account (e-mail confirmed) when there
@@ -88,7 +90,17 @@ async fn add_hashed(
             (id, true)
         }
     };
-    roles::grant(db, id, new.role.code(), organization_id, municipality_id).await?;
+    let resolves = new.resolves_duplicates
+        && matches!(new.role, Role::InstitutionOperator | Role::MocOperator);
+    roles::grant(
+        db,
+        id,
+        new.role.code(),
+        organization_id,
+        municipality_id,
+        resolves,
+    )
+    .await?;
     Ok((id, created))
 }
 
@@ -119,6 +131,7 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
                 role: Role::InstitutionOperator,
                 organization_id: Some(org_id),
                 municipality_id: None,
+                resolves_duplicates: true,
             },
             Some(&hash),
         )
@@ -142,6 +155,7 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
             role: Role::MocOperator,
             organization_id: None,
             municipality_id: Some(municipality),
+            resolves_duplicates: true,
         },
         Some(&hash),
     )
@@ -162,6 +176,7 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
             role: Role::Admin,
             organization_id: None,
             municipality_id: None,
+            resolves_duplicates: false,
         },
         Some(&hash),
     )

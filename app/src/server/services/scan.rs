@@ -253,6 +253,24 @@ pub async fn scan_register(db: &Database) -> Result<Vec<ScanPair>, AppError> {
         .map_err(|_| AppError::Internal)
 }
 
+/// Puts the pairs into the operators' duplicate queue, the newer record of each under review, as
+/// the check at registration does; pairs flagged before or resolved as two children stay as they
+/// are. Returns how many pairs were added.
+pub async fn flag_found(db: &Database, pairs: &[ScanPair]) -> Result<u64, AppError> {
+    let rows: Vec<(i64, i64, String)> = pairs
+        .iter()
+        .map(|p| {
+            let (older, newer) = if p.a < p.b { (p.a, p.b) } else { (p.b, p.a) };
+            let why = p
+                .verdict
+                .split_once(": ")
+                .map_or(p.verdict.as_str(), |(_, why)| why);
+            (newer, older, why.to_owned())
+        })
+        .collect();
+    Ok(crate::server::db::duplicates::flag_pairs(db, "scan", &rows).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

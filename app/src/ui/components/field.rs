@@ -1,3 +1,4 @@
+use crate::api::operator::Choice;
 use crate::domain::field_error::FieldError;
 use leptos::prelude::*;
 
@@ -137,6 +138,50 @@ pub fn TextAreaField(
             >
                 {value}
             </textarea>
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select whose choices may come in titled groups (an empty title: no group).
+#[component]
+pub fn GroupedSelect(
+    name: &'static str,
+    label: &'static str,
+    groups: Vec<(&'static str, Vec<Choice>)>,
+    selected: String,
+    prompt: Option<&'static str>,
+    error: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("error-{name}");
+    let described = error.as_ref().map(|_| error_id.clone());
+    let options = move |choices: Vec<Choice>, selected: &str| {
+        choices
+            .into_iter()
+            .map(|c| {
+                let is = c.value == selected;
+                view! { <option value=c.value selected=is>{c.label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-invalid=error.is_some().then_some("true") aria-describedby=described>
+                {prompt.map(|p| view! { <option value="">{p}</option> })}
+                {groups
+                    .into_iter()
+                    .filter(|(_, choices)| !choices.is_empty())
+                    .map(|(title, choices)| {
+                        if title.is_empty() {
+                            options(choices, &selected).into_any()
+                        } else {
+                            view! { <optgroup label=title>{options(choices, &selected)}</optgroup> }.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </select>
             {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
         </div>
     }

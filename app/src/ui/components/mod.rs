@@ -1,4 +1,6 @@
 pub mod catalog_filters;
+pub mod child_fields;
+pub mod compared_table;
 pub mod contact_card;
 pub mod error_summary;
 pub mod field;

@@ -24,6 +24,8 @@ fn Children(children: Vec<ChildCard>) -> impl IntoView {
                                         <p>{format!("Дата рождения: {}", c.birth_date)}</p>
                                         <p class=if c.confirmed { "state state-ok" } else { "state" }>{c.confirmation}</p>
                                         {c.under_review.then(|| view! { <p class="state state-review">"Проверяется оператором: возможно, ребенок уже зарегистрирован"</p> })}
+                                        {c.correction.map(|line| view! { <p class="state">{line}</p> })}
+                                        <a class="link-button" href=format!("/cabinet/children/correction?child={}", c.id)>"Исправить данные"</a>
                                     </li>
                                 }
                             })

@@ -85,6 +85,9 @@ fn Family(
             view! {
                 <section class="card" aria-label=label>
                     <h2>{child.child_name}</h2>
+                    {child.closed.map(|m| view! {
+                        <p class="state state-review">{m}" "<a href=crate::domain::help::situation::Situation::DuplicateCancelled.href()>"Что делать?"</a></p>
+                    })}
                     {if child.applications.is_empty() {
                         view! {
                             <p>"Заявок пока нет. "<a href="/programs">"Выбрать программу"</a></p>

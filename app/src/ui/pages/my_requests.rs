@@ -9,7 +9,7 @@ use crate::domain::field_error::FieldError;
 use crate::domain::help::situation::Situation;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
-use crate::ui::components::field::{error_for, TextAreaField};
+use crate::ui::components::field::{error_for, GroupedSelect, TextAreaField};
 use crate::ui::components::request_card::RequestView;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
@@ -183,8 +183,8 @@ fn RequestFormView(
         {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
         <p>"Учреждение ответит в личном кабинете и письмом на почту. Если оно не сможет помочь, обращение можно передать в МОЦ."</p>
         <form method="post" action="/cabinet/requests/new" class="card" on:submit=on_submit>
-            <Select name="situation" label="Что случилось" groups=vec![("", situations)] selected=form.situation.clone() prompt=Some("Выберите") error=error_for(&errors, "situation") />
-            <Select
+            <GroupedSelect name="situation" label="Что случилось" groups=vec![("", situations)] selected=form.situation.clone() prompt=Some("Выберите") error=error_for(&errors, "situation") />
+            <GroupedSelect
                 name="organization"
                 label="Учреждение"
                 groups=vec![("Ваши учреждения", choices.mine), ("Все учреждения", choices.others)]
@@ -192,53 +192,9 @@ fn RequestFormView(
                 prompt=Some("Выберите учреждение")
                 error=error_for(&errors, "organization")
             />
-            <Select name="child" label="Ребенок" groups=vec![("", kids)] selected=form.child.clone() prompt=None error=error_for(&errors, "child") />
+            <GroupedSelect name="child" label="Ребенок" groups=vec![("", kids)] selected=form.child.clone() prompt=None error=error_for(&errors, "child") />
             <TextAreaField name="body" id="field-body" label="Опишите, что случилось" value=form.body.clone() error=error_for(&errors, "body") required=true />
             <button type="submit" class="button button-primary">"Отправить обращение"</button>
         </form>
-    }
-}
-
-/// A labelled select whose choices may come in titled groups (an empty title: no group).
-#[component]
-fn Select(
-    name: &'static str,
-    label: &'static str,
-    groups: Vec<(&'static str, Vec<Choice>)>,
-    selected: String,
-    prompt: Option<&'static str>,
-    error: Option<String>,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("error-{name}");
-    let described = error.as_ref().map(|_| error_id.clone());
-    let options = move |choices: Vec<Choice>, selected: &str| {
-        choices
-            .into_iter()
-            .map(|c| {
-                let is = c.value == selected;
-                view! { <option value=c.value selected=is>{c.label}</option> }
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name aria-invalid=error.is_some().then_some("true") aria-describedby=described>
-                {prompt.map(|p| view! { <option value="">{p}</option> })}
-                {groups
-                    .into_iter()
-                    .filter(|(_, choices)| !choices.is_empty())
-                    .map(|(title, choices)| {
-                        if title.is_empty() {
-                            options(choices, &selected).into_any()
-                        } else {
-                            view! { <optgroup label=title>{options(choices, &selected)}</optgroup> }.into_any()
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
-        </div>
     }
 }

@@ -206,6 +206,9 @@ fn Family(
                             </p>
                             <p>{c.confirmation}{c.under_review.then_some(" · на проверке как возможный дубль")}</p>
                             {c.applications.into_iter().map(|a| view! { <p class="application-reason">{a}</p> }).collect_view()}
+                            {can_confirm.then(|| view! {
+                                <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
+                            })}
                             {(can_confirm && !c.confirmed).then(|| view! {
                                 <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
                                     <input type="hidden" name="confirm_child" value=c.id.to_string() />

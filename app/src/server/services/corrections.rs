@@ -1,0 +1,529 @@
+//! Corrections of a child's data (R4, SPEC §4.4). A parent asks an institution from the cabinet;
+//! an institution operator — who has seen the documents — corrects the data, from the request or
+//! directly, or refuses the request with a reason. The duplicate rules of SPEC §5 run again on the
+//! corrected data inside the writing transaction: an exact duplicate is refused (and the pair goes
+//! to the duplicate queue), a probable one is saved and flagged. Every view and change is audited.
+
+use super::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
+use super::roles::{audit, institution_operator, InstitutionOperator};
+use super::tell::tell;
+use crate::api::corrections::{
+    CorrectionCard, CorrectionDraft, CorrectionForm, CorrectionOutcome, CorrectionStart, RejectForm,
+};
+use crate::domain::dates::format_ru;
+use crate::domain::field_error::FieldError;
+use crate::domain::identity::correction::CorrectionStatus;
+use crate::domain::identity::person_name::full_name;
+use crate::domain::identity::review::{compare_records, RecordFacts};
+use crate::domain::identity::verdict::Verdict;
+use crate::error::AppError;
+use crate::server::auth::session::current_account_id;
+use crate::server::db::children::{self, Correction, CorrectionStop, Decision};
+use crate::server::db::corrections::{self as db, NewRequest, RequestRow};
+use crate::server::db::duplicates::{self as pairs, RecordRow};
+use crate::server::db::help as institutions;
+use crate::server::services::applications::moscow_time;
+use crate::server::state::AppState;
+use chrono::Utc;
+use std::sync::Mutex;
+
+/// Requests an inbox shows at once.
+const INBOX: i64 = 50;
+const NOTE_CHARS: usize = 1000;
+const DOCUMENT_CHARS: std::ops::RangeInclusive<usize> = 5..=500;
+
+fn id_of(s: &str) -> Result<i64, AppError> {
+    s.trim().parse::<i64>().map_err(|_| AppError::NotFound)
+}
+
+/// The signed-in account, if it holds the child in its cabinet; otherwise the child is not found.
+async fn guardian_of(state: &AppState, child: &str) -> Result<(i64, RecordRow), AppError> {
+    let account_id = current_account_id(state)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let child_id = id_of(child)?;
+    let guardians = children::guardians(&state.db, child_id).await?;
+    if !guardians.iter().any(|(a, _)| *a == account_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok((account_id, record(state, child_id).await?))
+}
+
+async fn record(state: &AppState, child_id: i64) -> Result<RecordRow, AppError> {
+    pairs::records(&state.db, &[child_id])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}
+
+/// The data of a record as a form shows them.
+fn form_of(r: &RecordRow) -> CorrectionForm {
+    CorrectionForm {
+        child: r.id.to_string(),
+        surname: r.surname.clone(),
+        given_name: r.given_name.clone(),
+        patronymic: r.patronymic.clone().unwrap_or_default(),
+        sex: r.sex.clone(),
+        birth_date: format_ru(r.birth_date),
+        snils: r.snils.clone().unwrap_or_default(),
+        birth_certificate: r.birth_certificate.clone().unwrap_or_default(),
+        ..CorrectionForm::default()
+    }
+}
+
+fn facts_of(f: &CorrectionForm) -> RecordFacts {
+    RecordFacts {
+        surname: f.surname.clone(),
+        given_name: f.given_name.clone(),
+        patronymic: f.patronymic.clone(),
+        sex: match f.sex.as_str() {
+            "male" => "мужской",
+            "female" => "женский",
+            _ => "",
+        }
+        .to_owned(),
+        birth_date: f.birth_date.clone(),
+        snils: f.snils.chars().filter(char::is_ascii_digit).collect(),
+        birth_certificate: f.birth_certificate.clone(),
+    }
+}
+
+/// The labels of the fields that `after` changes.
+fn changed(before: &CorrectionForm, after: &CorrectionForm) -> Vec<String> {
+    compare_records(&facts_of(before), &facts_of(after))
+        .into_iter()
+        .filter(|f| f.differs)
+        .map(|f| f.label)
+        .collect()
+}
+
+pub async fn start(state: &AppState, child: &str) -> Result<CorrectionStart, AppError> {
+    let (account_id, r) = guardian_of(state, child).await?;
+    let (mine, others) = super::help_requests::institution_choices(state, account_id).await?;
+    let waiting = db::latest_of_account(&state.db, account_id)
+        .await?
+        .into_iter()
+        .find(|q| q.child_id == r.id && q.status == CorrectionStatus::New.code())
+        .map(|q| waiting_line(&q));
+    Ok(CorrectionStart {
+        child_name: full_name(&r.surname, &r.given_name, r.patronymic.as_deref()),
+        form: form_of(&r),
+        mine,
+        others,
+        waiting,
+    })
+}
+
+fn waiting_line(q: &RequestRow) -> String {
+    format!(
+        "Запрос на исправление от {} ждет ответа учреждения «{}». Возьмите документы и обратитесь туда.",
+        moscow_time(q.created_at),
+        q.organization_name
+    )
+}
+
+/// The cabinet's line about a child's latest request.
+pub fn state_line(q: &RequestRow) -> String {
+    match CorrectionStatus::from_code(&q.status) {
+        Some(CorrectionStatus::New) | None => waiting_line(q),
+        Some(CorrectionStatus::Corrected) => format!(
+            "Данные исправлены учреждением «{}» по вашему запросу",
+            q.organization_name
+        ),
+        Some(CorrectionStatus::Rejected) => format!(
+            "Учреждение «{}» отклонило запрос на исправление: {}",
+            q.organization_name,
+            q.answer.as_deref().unwrap_or_default()
+        ),
+    }
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn request(
+    state: &AppState,
+    form: CorrectionForm,
+) -> Result<CorrectionOutcome, AppError> {
+    let (account_id, current) = guardian_of(state, &form.child).await?;
+    let mut errors = Vec::new();
+    let organization = match form.organization.trim().parse::<i64>() {
+        Ok(id) => institutions::institution(&state.db, id).await?,
+        Err(_) => None,
+    };
+    if organization.is_none() {
+        errors.push(FieldError::new(
+            "organization",
+            "Выберите учреждение, куда вы принесете документы",
+        ));
+    }
+    let parsed = parse(&form.child_form()).map_err(|e| errors.extend(e)).ok();
+    let note = form.note.trim();
+    if note.chars().count() > NOTE_CHARS {
+        errors.push(FieldError::new(
+            "note",
+            "Комментарий — не длиннее 1000 знаков",
+        ));
+    }
+    if parsed.is_some() && changed(&form_of(&current), &form).is_empty() {
+        errors.push(FieldError::new(
+            "surname",
+            "Данные совпадают с внесенными: исправьте то, что указано с ошибкой",
+        ));
+    }
+    let (Some(parsed), Some(organization)) = (parsed, organization) else {
+        return Ok(CorrectionOutcome::Invalid { errors });
+    };
+    if !errors.is_empty() {
+        return Ok(CorrectionOutcome::Invalid { errors });
+    }
+    let stored = Stored::of(&parsed);
+    let row = stored.row(&parsed);
+    let inserted = db::insert(
+        &state.db,
+        &NewRequest {
+            child_id: current.id,
+            account_id,
+            organization_id: organization.id,
+            surname: row.surname,
+            given_name: row.given_name,
+            patronymic: row.patronymic,
+            sex: row.sex,
+            birth_date: row.birth_date,
+            snils: row.snils,
+            birth_certificate: row.birth_certificate,
+            comment: (!note.is_empty()).then_some(note),
+        },
+    )
+    .await?;
+    if inserted.is_none() {
+        return Ok(CorrectionOutcome::Invalid {
+            errors: vec![FieldError::new(
+                "organization",
+                "По этому ребенку уже есть запрос на исправление: дождитесь ответа учреждения",
+            )],
+        });
+    }
+    Ok(CorrectionOutcome::Done {
+        message: format!(
+            "Запрос отправлен в «{}». Возьмите с собой документы ребенка: оператор сверит их и исправит данные.",
+            organization.short_name
+        ),
+    })
+}
+
+fn request_form(q: &RequestRow) -> CorrectionForm {
+    CorrectionForm {
+        child: q.child_id.to_string(),
+        request: q.id.to_string(),
+        surname: q.surname.clone(),
+        given_name: q.given_name.clone(),
+        patronymic: q.patronymic.clone().unwrap_or_default(),
+        sex: q.sex.clone(),
+        birth_date: format_ru(q.birth_date),
+        snils: q.snils.clone().unwrap_or_default(),
+        birth_certificate: q.birth_certificate.clone().unwrap_or_default(),
+        ..CorrectionForm::default()
+    }
+}
+
+fn now_form(q: &RequestRow) -> CorrectionForm {
+    CorrectionForm {
+        surname: q.now_surname.clone(),
+        given_name: q.now_given_name.clone(),
+        patronymic: q.now_patronymic.clone().unwrap_or_default(),
+        sex: q.now_sex.clone(),
+        birth_date: format_ru(q.now_birth_date),
+        snils: q.now_snils.clone().unwrap_or_default(),
+        birth_certificate: q.now_birth_certificate.clone().unwrap_or_default(),
+        ..CorrectionForm::default()
+    }
+}
+
+pub async fn inbox(state: &AppState) -> Result<Vec<CorrectionCard>, AppError> {
+    let operator = institution_operator(state).await?;
+    let rows = db::inbox(&state.db, operator.organization_id, INBOX).await?;
+    let children: Vec<String> = rows.iter().map(|q| q.child_id.to_string()).collect();
+    let subject = if children.is_empty() {
+        "children:none".to_owned()
+    } else {
+        format!("children:{}", children.join(","))
+    };
+    audit(state, &operator.acting, "view_corrections", &subject, None).await?;
+    Ok(rows
+        .into_iter()
+        .map(|q| CorrectionCard {
+            id: q.id,
+            child_id: q.child_id,
+            child_name: full_name(
+                &q.now_surname,
+                &q.now_given_name,
+                q.now_patronymic.as_deref(),
+            ),
+            sent: moscow_time(q.created_at),
+            status: CorrectionStatus::from_code(&q.status)
+                .map_or_else(|| q.status.clone(), |s| s.label().to_owned()),
+            waiting: q.status == CorrectionStatus::New.code(),
+            fields: compare_records(&facts_of(&now_form(&q)), &facts_of(&request_form(&q))),
+            parent_email: q.parent_email,
+            parent_phone: q.parent_phone,
+            comment: q.comment,
+            answer: q.answer,
+        })
+        .collect())
+}
+
+/// A waiting request of the operator's organization.
+async fn waiting_request(
+    state: &AppState,
+    operator: &InstitutionOperator,
+    request: &str,
+) -> Result<RequestRow, AppError> {
+    let q = db::one(&state.db, id_of(request)?)
+        .await?
+        .filter(|q| q.organization_id == operator.organization_id)
+        .ok_or(AppError::NotFound)?;
+    let status = CorrectionStatus::from_code(&q.status).ok_or(AppError::NotFound)?;
+    status
+        .answer(true)
+        .map_err(|m| AppError::Conflict(m.to_owned()))?;
+    Ok(q)
+}
+
+pub async fn draft(
+    state: &AppState,
+    child: &str,
+    request: &str,
+) -> Result<CorrectionDraft, AppError> {
+    let operator = institution_operator(state).await?;
+    let (form, comment) = if request.trim().is_empty() {
+        (form_of(&record(state, id_of(child)?).await?), None)
+    } else {
+        let q = waiting_request(state, &operator, request).await?;
+        (request_form(&q), q.comment.clone())
+    };
+    let current = record(state, id_of(&form.child)?).await?;
+    audit(
+        state,
+        &operator.acting,
+        "view_child",
+        &format!("child:{}", current.id),
+        None,
+    )
+    .await?;
+    Ok(CorrectionDraft {
+        child_name: full_name(
+            &current.surname,
+            &current.given_name,
+            current.patronymic.as_deref(),
+        ),
+        form,
+        comment,
+    })
+}
+
+fn invalid(field: &str, message: &str) -> CorrectionOutcome {
+    CorrectionOutcome::Invalid {
+        errors: vec![FieldError::new(field, message)],
+    }
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn correct(
+    state: &AppState,
+    form: CorrectionForm,
+) -> Result<CorrectionOutcome, AppError> {
+    let operator = institution_operator(state).await?;
+    let current = record(state, id_of(&form.child)?).await?;
+    let request = if form.request.trim().is_empty() {
+        None
+    } else {
+        let q = waiting_request(state, &operator, &form.request).await?;
+        if q.child_id != current.id {
+            return Err(AppError::NotFound);
+        }
+        Some(q)
+    };
+    let mut errors = Vec::new();
+    let parsed = parse(&form.child_form()).map_err(|e| errors.extend(e)).ok();
+    let document = form.note.trim();
+    if !DOCUMENT_CHARS.contains(&document.chars().count()) {
+        errors.push(FieldError::new(
+            "note",
+            "Укажите, какой документ проверен (от 5 до 500 знаков)",
+        ));
+    }
+    let fields = changed(&form_of(&current), &form);
+    if parsed.is_some() && fields.is_empty() {
+        errors.push(FieldError::new(
+            "surname",
+            "Данные не изменились: исправьте то, что указано с ошибкой",
+        ));
+    }
+    let Some(parsed) = parsed.filter(|_| errors.is_empty()) else {
+        return Ok(CorrectionOutcome::Invalid { errors });
+    };
+    let stored = Stored::of(&parsed);
+    let identity = &stored.identity;
+    let dates = super::children::blocking_dates(identity.birth_date);
+    let blocking = children::Blocking {
+        birth_date: identity.birth_date,
+        sex: sex_column(identity.sex),
+        date_variants: &dates,
+        name_parts: [&identity.surname, &identity.given_name],
+        snils: identity.snils.as_ref().map(|s| s.digits()),
+        certificate_key: stored.certificate_key.as_deref(),
+    };
+    let seen = Mutex::new((Verdict::Distinct, None));
+    let decide = |rows: &[children::Candidate]| {
+        let found = strongest(identity, stored.certificate_key.as_deref(), rows);
+        let decision = match &found {
+            (Verdict::Exact(_), _) => Decision::Stop,
+            (verdict, Some(matched)) => Decision::Insert {
+                flag: flag_reason(verdict).map(|why| (*matched, why)),
+            },
+            _ => Decision::Insert { flag: None },
+        };
+        if let Ok(mut s) = seen.lock() {
+            *s = found;
+        }
+        decision
+    };
+    let now = Utc::now();
+    let correction = Correction {
+        child_id: current.id,
+        data: &stored.row(&parsed),
+        confirmed_by_organization_id: operator.organization_id,
+        request: request
+            .as_ref()
+            .map(|q| (q.id, document, operator.acting.account_id)),
+        at: now,
+    };
+    let found = || {
+        seen.lock()
+            .map(|s| s.clone())
+            .unwrap_or((Verdict::Distinct, None))
+    };
+    match children::update_checked(&state.db, &correction, &blocking, decide).await {
+        Ok(()) => {}
+        Err(CorrectionStop::Decided) => return refuse_exact(state, current.id, found().1).await,
+        Err(CorrectionStop::Db(crate::server::db::DbError::UniqueViolation)) => {
+            return refuse_exact(state, current.id, None).await
+        }
+        Err(CorrectionStop::Gone) => return Err(AppError::NotFound),
+        Err(CorrectionStop::Db(e)) => return Err(e.into()),
+    }
+    let flagged = matches!(found().0, Verdict::Probable { .. });
+    let fields = fields.join(", ");
+    let request_part = request
+        .as_ref()
+        .map(|q| format!("; request:{}", q.id))
+        .unwrap_or_default();
+    audit(
+        state,
+        &operator.acting,
+        "correct_child",
+        &format!("child:{}", current.id),
+        Some(&format!(
+            "fields: {fields}{request_part}; document: {document}"
+        )),
+    )
+    .await?;
+    let organization = operator_organization(&operator);
+    let name = full_name(parsed.surname.as_str(), parsed.given_name.as_str(), None);
+    for (account, _) in children::guardians(&state.db, current.id).await? {
+        tell(
+            state,
+            account,
+            "Данные ребенка исправлены",
+            &format!("Учреждение «{organization}» сверило документы и исправило данные ребенка {name}: {fields}. Данные отмечены как подтвержденные."),
+            "/cabinet",
+        )
+        .await;
+    }
+    let mut message =
+        format!("Данные исправлены ({fields}) и отмечены как подтвержденные; родитель уведомлен.");
+    if flagged {
+        message.push_str(" Новые данные похожи на другую запись: пара передана в очередь дублей.");
+    }
+    Ok(CorrectionOutcome::Done { message })
+}
+
+fn operator_organization(operator: &InstitutionOperator) -> String {
+    match &operator.acting.role {
+        Some((_, row)) => row.organization_name.clone().unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// R1 on correction: the new data are another record's. Nothing is saved; the pair goes to the
+/// duplicate queue, where one of the records is closed.
+async fn refuse_exact(
+    state: &AppState,
+    child_id: i64,
+    matched: Option<i64>,
+) -> Result<CorrectionOutcome, AppError> {
+    let Some(matched) = matched else {
+        return Ok(invalid(
+            "surname",
+            "Ребенок с такими данными уже зарегистрирован. Исправление не сохранено.",
+        ));
+    };
+    pairs::flag_pairs(
+        &state.db,
+        "correction",
+        &[(child_id, matched, "SameNamesAndBirthDate".to_owned())],
+    )
+    .await?;
+    Ok(invalid(
+        "surname",
+        &format!("Ребенок с такими данными уже зарегистрирован (запись № {matched}). Исправление не сохранено; если это один ребенок, пара передана в очередь дублей, где одну из записей закроют."),
+    ))
+}
+
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn reject(state: &AppState, form: RejectForm) -> Result<CorrectionOutcome, AppError> {
+    let operator = institution_operator(state).await?;
+    let q = waiting_request(state, &operator, &form.reject).await?;
+    let answer = form.answer.trim();
+    if !DOCUMENT_CHARS.contains(&answer.chars().count()) {
+        // The refusal's field carries the request: the inbox holds one form per request.
+        return Ok(invalid(
+            &format!("answer-{}", q.id),
+            "Напишите родителю, почему данные не исправлены (от 5 до 500 знаков)",
+        ));
+    }
+    if !db::reject(
+        &state.db,
+        q.id,
+        operator.organization_id,
+        answer,
+        operator.acting.account_id,
+        Utc::now(),
+    )
+    .await?
+    {
+        return Err(AppError::Conflict("На этот запрос уже ответили".to_owned()));
+    }
+    audit(
+        state,
+        &operator.acting,
+        "reject_correction",
+        &format!("child:{}", q.child_id),
+        Some(&format!("request:{}; {answer}", q.id)),
+    )
+    .await?;
+    tell(
+        state,
+        q.account_id,
+        "Запрос на исправление отклонен",
+        &format!(
+            "Учреждение «{}» не исправило данные ребенка: {answer}",
+            q.organization_name
+        ),
+        "/cabinet",
+    )
+    .await;
+    Ok(CorrectionOutcome::Done {
+        message: "Запрос отклонен, родитель получил ответ".to_owned(),
+    })
+}

@@ -1,0 +1,226 @@
+//! «Очередь дублей» (R6): probable duplicate pairs side by side with what differs marked, and the
+//! decision — «не дубль», or «дубль» keeping one record — for operators with the permission.
+
+use crate::api::duplicates::{
+    duplicate_pairs, resolve_duplicate, PairCard, PairRecord, ResolveDuplicate, ResolveForm,
+    ResolveOutcome,
+};
+use crate::domain::field_error::FieldError;
+use crate::error::AppError;
+use crate::ui::components::compared_table::ComparedTable;
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field::{error_for, TextAreaField};
+use crate::ui::forms::{answer_posted, posted};
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
+
+#[component]
+pub fn OperatorDuplicatesPage() -> impl IntoView {
+    let from_post = answer_posted(posted::<ResolveForm>(), resolve_duplicate);
+    let action = ServerAction::<ResolveDuplicate>::new();
+    let queue = Resource::new(
+        move || action.version().get(),
+        move |_| async move {
+            // A decision posted without JavaScript is made before the queue is read again.
+            let _ = from_post.await;
+            duplicate_pairs().await
+        },
+    );
+    let on_submit: Submit = std::sync::Arc::new(move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = ResolveDuplicate::from_event(&ev) {
+            ev.prevent_default();
+            action.dispatch(args);
+        }
+    });
+    view! {
+        <Title text="Очередь дублей" />
+        <h1>"Очередь дублей"</h1>
+        <Transition fallback=|| view! { <p class="loading">"Загружаем очередь…"</p> }>
+            {move || {
+                let on_submit = on_submit.clone();
+                Suspend::new(async move {
+                    let outcome = action.value().get().or(from_post.await);
+                    match queue.await {
+                        Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                        Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Ok(q) => {
+                            let (notice, retry) = outcome_parts(outcome);
+                            let empty = q.pairs.is_empty();
+                            view! {
+                                {notice}
+                                <p class="results-count" role="status">{format!("Пар на проверке: {}", q.total)}</p>
+                                {empty.then(|| view! { <p>"Возможных дублей, которые касаются вас, нет."</p> })}
+                                {(!q.can_resolve && !empty).then(|| view! {
+                                    <p class="notice">"Решать, дубль ли это, может оператор с таким правом; вы видите пары, чтобы подсказать родителю."</p>
+                                })}
+                                <ul class="pair-list">
+                                    {q.pairs
+                                        .into_iter()
+                                        .map(|pair| {
+                                            let retry = retry.clone().filter(|(f, _)| f.flag == pair.flag_id.to_string());
+                                            view! { <Pair pair can_resolve=q.can_resolve retry on_submit=on_submit.clone() /> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// What to show above the queue after a decision, and the form to show again with its errors.
+fn outcome_parts(
+    outcome: Option<Result<ResolveOutcome, AppError>>,
+) -> (Option<AnyView>, Option<(ResolveForm, Vec<FieldError>)>) {
+    match outcome {
+        Some(Ok(ResolveOutcome::Resolved { message })) => (
+            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
+            None,
+        ),
+        Some(Ok(ResolveOutcome::Invalid { form, errors })) => {
+            // The fields of each pair's form carry the pair in their ids.
+            let linked = errors
+                .iter()
+                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.flag), &e.message))
+                .collect::<Vec<_>>();
+            (
+                Some(view! { <ErrorSummary errors=linked /> }.into_any()),
+                Some((form, errors)),
+            )
+        }
+        Some(Err(e)) => (
+            Some(
+                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
+                    .into_any(),
+            ),
+            None,
+        ),
+        None => (None, None),
+    }
+}
+
+#[component]
+fn Pair(
+    pair: PairCard,
+    can_resolve: bool,
+    retry: Option<(ResolveForm, Vec<FieldError>)>,
+    on_submit: Submit,
+) -> impl IntoView {
+    let (first, second) = (pair.first.child_id, pair.second.child_id);
+    let form = can_resolve.then(|| {
+        view! { <ResolveFields flag=pair.flag_id first=pair.first.clone() second=pair.second.clone() retry on_submit /> }
+    });
+    view! {
+        <li class="card pair">
+            <h2>{format!("Пара № {}", pair.flag_id)}</h2>
+            <p>{format!("Почему в очереди: {}; {}.", pair.reason, pair.source)}</p>
+            <ComparedTable
+                first_title=format!("Запись № {first}")
+                second_title=format!("Запись № {second}")
+                fields=pair.fields
+                more=record_rows(&pair.first, &pair.second)
+            />
+            {form}
+        </li>
+    }
+    .into_any()
+}
+
+/// The rows about where each record lives: the account, its contacts and the record's history.
+fn record_rows(first: &PairRecord, second: &PairRecord) -> Vec<(&'static str, String, String)> {
+    let applications = |r: &PairRecord| {
+        if r.applications.is_empty() {
+            "нет".to_owned()
+        } else {
+            r.applications.join("; ")
+        }
+    };
+    vec![
+        (
+            "Почта аккаунта",
+            first.account_email.clone(),
+            second.account_email.clone(),
+        ),
+        (
+            "Телефон",
+            first.account_phone.clone(),
+            second.account_phone.clone(),
+        ),
+        (
+            "Муниципалитет",
+            first.municipality.clone(),
+            second.municipality.clone(),
+        ),
+        ("Внесена", first.entered.clone(), second.entered.clone()),
+        (
+            "Подтверждение",
+            first.confirmation.clone(),
+            second.confirmation.clone(),
+        ),
+        ("Заявки", applications(first), applications(second)),
+    ]
+}
+
+#[component]
+fn ResolveFields(
+    flag: i64,
+    first: PairRecord,
+    second: PairRecord,
+    retry: Option<(ResolveForm, Vec<FieldError>)>,
+    on_submit: Submit,
+) -> impl IntoView {
+    let (typed, errors) = retry.unwrap_or_default();
+    let decision_error = error_for(&errors, "decision");
+    let error_id = format!("error-decision-{flag}");
+    let described = decision_error.is_some().then(|| error_id.clone());
+    let choice = |value: String, id: String, label: String| {
+        let checked = typed.decision == value;
+        view! {
+            <div class="field-check">
+                <input id=id.clone() type="radio" name="decision" value=value checked=checked />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    let keep = |r: &PairRecord, id: String| {
+        choice(
+            format!("keep:{}", r.child_id),
+            id,
+            format!(
+                "Дубль: оставить запись № {} (аккаунт {})",
+                r.child_id, r.account_email
+            ),
+        )
+    };
+    view! {
+        <form method="post" action="/operator/duplicates" class="resolve-form" on:submit=move |ev| on_submit(ev)>
+            <input type="hidden" name="flag" value=flag.to_string() />
+            <fieldset class="field" aria-describedby=described>
+                <legend>"Решение"</legend>
+                {choice("not_duplicate".to_owned(), format!("field-decision-{flag}"), "Не дубль: это разные дети".to_owned())}
+                {keep(&first, format!("decision-{flag}-first"))}
+                {keep(&second, format!("decision-{flag}-second"))}
+                {decision_error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+            </fieldset>
+            <TextAreaField
+                name="reason"
+                id=format!("field-reason-{flag}")
+                label="Основание решения: какие документы проверены"
+                value=typed.reason
+                error=error_for(&errors, "reason")
+            />
+            <p class="field-hint">
+                "При решении «дубль» вторая запись закрывается, ее заявки отменяются с сообщением о дублирующем аккаунте, родитель получает уведомление."
+            </p>
+            <button type="submit" class="button button-primary">"Сохранить решение"</button>
+        </form>
+    }
+}
