@@ -31,7 +31,9 @@ const phone = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // Without JavaScript each accessibility check opens the page again in a second context: the
+  // longer walks need more than the default budget on two busy cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod config;
+pub mod documents;
 pub mod export;
 pub mod forms;
 pub mod jobs;

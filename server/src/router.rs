@@ -33,6 +33,10 @@ pub fn build(state: ServerState) -> Router {
         .route(
             "/operator/applications/export.xlsx",
             get(crate::export::xlsx),
+        )
+        .route(
+            "/operator/municipality-changes/document",
+            get(crate::documents::change_document),
         );
     for path in app::ui::FORM_PAGES {
         router = router.route(path, post(crate::forms::render_posted_form));

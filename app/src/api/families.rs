@@ -44,6 +44,9 @@ pub struct FamilyCard {
     pub email_confirmed: bool,
     pub phone: String,
     pub municipality: String,
+    pub municipality_id: i64,
+    /// An application to change the municipality that waits for the regional operator (R5).
+    pub municipality_change: Option<String>,
     pub children: Vec<FamilyChild>,
 }
 
@@ -56,6 +59,8 @@ pub struct FamilyAnswer {
     /// The acting operator serves families in person (an institution's, not МОЦ's): may confirm a
     /// child's data and replace an e-mail.
     pub can_confirm: bool,
+    /// Where a family may move, for the application to change the municipality (R5).
+    pub municipalities: Vec<crate::api::operator::Choice>,
 }
 
 /// A POST, like every look-up: a child's name and birth date never travel in an address.
@@ -110,4 +115,37 @@ pub async fn confirm_child(#[server(flatten)] form: ConfirmChildForm) -> Result<
     crate::api::respond(
         async { families::confirm_child(&AppState::current()?, &form.confirm_child).await }.await,
     )
+}
+
+/// A second guardian for a child already registered: the other parent's own account, found by its
+/// e-mail or phone, instead of the child entered again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkGuardianForm {
+    #[serde(default)]
+    pub link_child: String,
+    /// The e-mail or the phone of the second parent's account.
+    #[serde(default)]
+    pub guardian: String,
+    /// What was checked: the document that shows the person is the child's legal representative.
+    #[serde(default)]
+    pub guardian_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkGuardianOutcome {
+    Invalid {
+        form: LinkGuardianForm,
+        errors: Vec<FieldError>,
+    },
+    Linked {
+        message: String,
+    },
+}
+
+#[server(endpoint = "operator/families/link-guardian")]
+pub async fn link_guardian(
+    #[server(flatten)] form: LinkGuardianForm,
+) -> Result<LinkGuardianOutcome, AppError> {
+    use crate::server::{services::families, state::AppState};
+    crate::api::respond(async { families::link_guardian(&AppState::current()?, form).await }.await)
 }

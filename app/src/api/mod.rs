@@ -10,6 +10,7 @@ pub mod dev;
 pub mod duplicates;
 pub mod families;
 pub mod help;
+pub mod municipality_changes;
 pub mod operator;
 
 #[cfg(feature = "ssr")]

@@ -70,18 +70,19 @@ impl Role {
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/corrections", "Исправления"),
                 ("/operator/duplicates", "Дубли"),
+                ("/operator/municipality-changes", "Смена МО"),
             ],
             Role::MocOperator => &[
                 ("/operator/requests", "Обращения"),
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/duplicates", "Дубли"),
+                ("/operator/municipality-changes", "Смена МО"),
             ],
             Role::Admin => &[
                 ("/admin/cancel-reasons", "Причины отмены"),
                 ("/admin/hotline", "Горячая линия"),
             ],
-            // The regional operator's section (municipality changes) comes with its issue.
-            Role::RegionalOperator => &[],
+            Role::RegionalOperator => &[("/operator/municipality-changes", "Смена муниципалитета")],
         }
     }
 }

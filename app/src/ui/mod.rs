@@ -19,6 +19,7 @@ use pages::correction_request::CorrectionRequestPage;
 use pages::help::{HelpPage, HelpSituationPage};
 use pages::login::LoginPage;
 use pages::logout::LogoutPage;
+use pages::municipality_changes::MunicipalityChangesPage;
 use pages::my_applications::MyApplicationsPage;
 use pages::my_requests::{MyRequestsPage, NewRequestPage};
 use pages::notifications::NotificationsPage;
@@ -55,6 +56,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/cabinet/children/correction",
     "/operator/corrections",
     "/operator/corrections/edit",
+    "/operator/municipality-changes",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -128,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cabinet/children/correction") view=CorrectionRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/corrections") view=OperatorCorrectionsPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/corrections/edit") view=CorrectionEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/municipality-changes") view=MunicipalityChangesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -39,6 +39,9 @@ pub struct FamilyRow {
     pub email_confirmed_at: Option<DateTime<Utc>>,
     pub phone: String,
     pub municipality: String,
+    pub municipality_id: i64,
+    /// The municipality a pending application would move the account to.
+    pub moving_to: Option<String>,
 }
 
 pub async fn accounts(db: &Database, ids: &[i64]) -> Result<Vec<FamilyRow>, DbError> {
@@ -47,7 +50,10 @@ pub async fn accounts(db: &Database, ids: &[i64]) -> Result<Vec<FamilyRow>, DbEr
     }
     let sql = format!(
         "SELECT a.id, a.surname, a.given_name, a.patronymic, a.email, a.email_confirmed_at, a.phone, \
-         m.name AS municipality FROM accounts a JOIN municipalities m ON m.id = a.municipality_id \
+         m.name AS municipality, a.municipality_id, \
+         (SELECT t.name FROM municipality_changes c JOIN municipalities t ON t.id = c.to_municipality_id \
+          WHERE c.account_id = a.id AND c.status = 'pending') AS moving_to \
+         FROM accounts a JOIN municipalities m ON m.id = a.municipality_id \
          WHERE a.id IN ({}) ORDER BY a.id",
         id_list(ids)
     );
@@ -175,6 +181,22 @@ pub async fn confirm_child(
     .bind(organization_id)
     .bind(at)
     .bind(child_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    .map_err(DbError::from_sqlx))
+}
+
+/// Links an account to a child as a second guardian; `false` when the child is retired or not
+/// there, or the account already holds it.
+pub async fn link_guardian(db: &Database, child_id: i64, account_id: i64) -> Result<bool, DbError> {
+    on_pool!(db, pool => sqlx::query(
+        "INSERT INTO child_guardians (child_id, account_id, relation) \
+         SELECT id, $2, 'parent' FROM children WHERE id = $1 AND retired_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM child_guardians WHERE child_id = $1 AND account_id = $2)",
+    )
+    .bind(child_id)
+    .bind(account_id)
     .execute(pool)
     .await
     .map(|r| r.rows_affected() == 1)

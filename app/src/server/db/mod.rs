@@ -15,6 +15,7 @@ pub mod email_tokens;
 mod error;
 pub mod families;
 pub mod help;
+pub mod municipality_changes;
 pub mod notifications;
 pub mod operator_applications;
 pub mod outbox;

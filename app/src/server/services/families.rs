@@ -3,8 +3,10 @@
 
 use super::child_identity::matching;
 use super::roles::{acting, audit, Acting};
+use super::tell::tell;
 use crate::api::families::{
-    FamilyAnswer, FamilyCard, FamilyChild, FamilyQuery, ReplaceEmailForm, ReplaceEmailOutcome,
+    FamilyAnswer, FamilyCard, FamilyChild, FamilyQuery, LinkGuardianForm, LinkGuardianOutcome,
+    ReplaceEmailForm, ReplaceEmailOutcome,
 };
 use crate::domain::account::email::Email;
 use crate::domain::account::phone::Phone;
@@ -158,11 +160,25 @@ pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, 
         )
     };
     audit(state, &acting, "family_lookup", &subject, Some(how)).await?;
+    let can_confirm = matches!(acting.role, Some((Role::InstitutionOperator, _)));
+    let municipalities = if can_confirm && !families.is_empty() {
+        super::registration::municipalities(state)
+            .await?
+            .into_iter()
+            .map(|m| crate::api::operator::Choice {
+                value: m.id.to_string(),
+                label: m.name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(FamilyAnswer {
         errors: Vec::new(),
         searched: true,
         families,
-        can_confirm: matches!(acting.role, Some((Role::InstitutionOperator, _))),
+        can_confirm,
+        municipalities,
     })
 }
 
@@ -188,6 +204,10 @@ async fn cards(
             email_confirmed: a.email_confirmed_at.is_some(),
             phone: a.phone,
             municipality: a.municipality,
+            municipality_id: a.municipality_id,
+            municipality_change: a.moving_to.map(|to| {
+                format!("Заявление на смену муниципалитета (в «{to}») на рассмотрении у регионального оператора")
+            }),
             children: kids
                 .iter()
                 .filter(|c| c.account_id == a.id)
@@ -351,4 +371,113 @@ pub async fn confirm_child(state: &AppState, child_id: &str) -> Result<String, A
     )
     .await?;
     Ok("Данные ребенка отмечены как подтвержденные вашим учреждением".to_owned())
+}
+
+/// Links a second guardian (SPEC §4.2) after the operator has seen the documents: the other
+/// parent's existing account, by its e-mail or phone. Both accounts are told.
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn link_guardian(
+    state: &AppState,
+    form: LinkGuardianForm,
+) -> Result<LinkGuardianOutcome, AppError> {
+    let operator = super::roles::institution_operator(state).await?;
+    let child_id = form
+        .link_child
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::NotFound)?;
+    let invalid = |form: LinkGuardianForm, field: &str, message: &str| {
+        Ok(LinkGuardianOutcome::Invalid {
+            errors: vec![FieldError::new(field, message)],
+            form,
+        })
+    };
+    if !REASON_CHARS.contains(&form.guardian_reason.trim().chars().count()) {
+        return invalid(
+            form,
+            "guardian_reason",
+            "Укажите, какой документ подтверждает, что это законный представитель (от 5 до 500 знаков)",
+        );
+    }
+    let typed = form.guardian.trim();
+    let account = if typed.contains('@') {
+        match Email::parse(typed) {
+            Ok(email) => crate::server::db::accounts::find_by_email(&state.db, &email.canonical())
+                .await?
+                .map(|a| a.id),
+            Err(m) => return invalid(form, "guardian", m),
+        }
+    } else {
+        match Phone::parse(typed) {
+            Ok(phone) => db::accounts_by_phone(&state.db, phone.e164())
+                .await?
+                .first()
+                .copied(),
+            Err(_) => {
+                return invalid(
+                    form,
+                    "guardian",
+                    "Введите почту или мобильный телефон аккаунта второго родителя",
+                )
+            }
+        }
+    };
+    let Some(account) = account else {
+        return invalid(
+            form,
+            "guardian",
+            "Аккаунт с такой почтой или телефоном не найден: второй родитель сначала регистрируется сам, ребенка при этом не добавляет",
+        );
+    };
+    let guardians = children::guardians(&state.db, child_id).await?;
+    if guardians.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    if !db::link_guardian(&state.db, child_id, account).await? {
+        return invalid(form, "guardian", "Этот аккаунт уже связан с ребенком");
+    }
+    audit(
+        state,
+        &operator.acting,
+        "link_guardian",
+        &format!("child:{child_id}"),
+        Some(&format!(
+            "account:{account}; {}",
+            form.guardian_reason.trim()
+        )),
+    )
+    .await?;
+    let organization = match &operator.acting.role {
+        Some((_, row)) => row.organization_name.clone().unwrap_or_default(),
+        None => String::new(),
+    };
+    let kids = db::children_of(&state.db, &[account]).await?;
+    let name = kids
+        .iter()
+        .find(|c| c.id == child_id)
+        .map(|c| format!("{} {}", c.given_name, c.surname))
+        .unwrap_or_default();
+    tell(
+        state,
+        account,
+        "Ребенок добавлен в ваш кабинет",
+        &format!("Учреждение «{organization}» проверило документы и связало ваш аккаунт с ребенком {name}. Вы можете подавать заявки на программы для него из своего кабинета."),
+        "/cabinet",
+    )
+    .await;
+    for (other, _) in guardians {
+        tell(
+            state,
+            other,
+            "Второй законный представитель",
+            &format!("Учреждение «{organization}» связало с ребенком {name} аккаунт второго законного представителя. Заявки на программы теперь может подавать и он."),
+            "/cabinet",
+        )
+        .await;
+    }
+    Ok(LinkGuardianOutcome::Linked {
+        message: format!(
+            "Второй законный представитель связан с ребенком {name}; оба родителя уведомлены."
+        ),
+    })
 }

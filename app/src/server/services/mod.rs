@@ -14,6 +14,7 @@ pub mod families;
 pub mod help;
 pub mod help_requests;
 pub mod import;
+pub mod municipality_changes;
 pub mod operator;
 pub mod operators;
 pub mod rate_limit;

@@ -9,6 +9,7 @@ pub mod help;
 pub mod home;
 pub mod login;
 pub mod logout;
+pub mod municipality_changes;
 pub mod my_applications;
 pub mod my_requests;
 pub mod not_found;

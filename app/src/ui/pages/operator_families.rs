@@ -4,9 +4,12 @@
 //! into an address.
 
 use crate::api::families::{
-    confirm_child, find_families, replace_email, ConfirmChild, ConfirmChildForm, FamilyAnswer,
-    FamilyCard, FamilyQuery, FindFamilies, ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
+    confirm_child, find_families, link_guardian, replace_email, ConfirmChild, ConfirmChildForm,
+    FamilyAnswer, FamilyCard, FamilyQuery, FindFamilies, LinkGuardian, LinkGuardianForm,
+    LinkGuardianOutcome, ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
 };
+use crate::api::municipality_changes::{record_municipality_change, ChangeForm, ChangeOutcome};
+use crate::api::operator::Choice;
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
@@ -22,22 +25,31 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
     let replace_posted = posted::<ReplaceEmailForm>().filter(|f| !f.account_id.is_empty());
     let query = RwSignal::new(posted::<FamilyQuery>());
     let confirm_posted = posted::<ConfirmChildForm>().filter(|f| !f.confirm_child.is_empty());
+    let link_posted = posted::<LinkGuardianForm>().filter(|f| !f.link_child.is_empty());
     let from_post = answer_posted(replace_posted, replace_email);
     let confirmed_post = answer_posted(confirm_posted, confirm_child);
+    let linked_post = answer_posted(link_posted, link_guardian);
+    // Posted as multipart (with the scan) even when hydrated: its answer always comes with the page.
+    let change_posted = posted::<ChangeForm>().filter(|f| !f.change_account.is_empty());
+    let changed_post = answer_posted(change_posted, record_municipality_change);
     let replace = ServerAction::<ReplaceEmail>::new();
     let confirm = ServerAction::<ConfirmChild>::new();
+    let link = ServerAction::<LinkGuardian>::new();
     let answer = Resource::new(
         move || {
             (
                 query.get(),
                 replace.version().get(),
                 confirm.version().get(),
+                link.version().get(),
             )
         },
-        move |(q, _, _)| async move {
+        move |(q, _, _, _)| async move {
             // A change posted without JavaScript is made before the family is read again.
             let _ = from_post.await;
             let _ = confirmed_post.await;
+            let _ = linked_post.await;
+            let _ = changed_post.await;
             match q {
                 Some(q) => find_families(q).await.map(Some),
                 None => Ok(None),
@@ -50,6 +62,7 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
             // Only the answer to the latest action is shown.
             replace.value().set(None);
             confirm.value().set(None);
+            link.value().set(None);
             query.set(Some(args.query));
         }
     };
@@ -57,6 +70,7 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
         if let Ok(args) = ReplaceEmail::from_event(&ev) {
             ev.prevent_default();
             confirm.value().set(None);
+            link.value().set(None);
             replace.dispatch(args);
         }
     };
@@ -64,16 +78,29 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
         if let Ok(args) = ConfirmChild::from_event(&ev) {
             ev.prevent_default();
             replace.value().set(None);
+            link.value().set(None);
             confirm.dispatch(args);
         }
     };
+    let on_link: Submit = std::sync::Arc::new(move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = LinkGuardian::from_event(&ev) {
+            ev.prevent_default();
+            replace.value().set(None);
+            confirm.value().set(None);
+            link.dispatch(args);
+        }
+    });
     view! {
         <Title text="Поиск семьи" />
         <h1>"Поиск семьи"</h1>
         <Transition fallback=|| view! { <p class="loading">"Ищем…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let on_link = on_link.clone();
+                Suspend::new(async move {
                 let replaced = replace.value().get().or(from_post.await);
                 let confirmed = confirm.value().get().or(confirmed_post.await);
+                let linked = link.value().get().or(linked_post.await);
+                let changed = changed_post.await;
                 let typed = query.get_untracked().unwrap_or_default();
                 match answer.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
@@ -84,11 +111,12 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
                             Ok(m) => view! { <p class="notice notice-ok" role="status">{m}</p> }.into_any(),
                             Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         })}
-                        <Results answer=answer.unwrap_or_default() replaced query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm />
+                        <Results answer=answer.unwrap_or_default() replaced linked changed query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm on_link />
                     }
                         .into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }
@@ -115,15 +143,44 @@ fn SearchForm(
     .into_any()
 }
 
+type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
+
 #[component]
 fn Results(
     answer: FamilyAnswer,
     replaced: Option<Result<ReplaceEmailOutcome, AppError>>,
+    linked: Option<Result<LinkGuardianOutcome, AppError>>,
+    changed: Option<Result<ChangeOutcome, AppError>>,
     query: FamilyQuery,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
     on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+    on_link: Submit,
 ) -> impl IntoView {
     let can_confirm = answer.can_confirm;
+    let (link_notice, link_retry) = match linked {
+        Some(Ok(LinkGuardianOutcome::Linked { message })) => (
+            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
+            None,
+        ),
+        Some(Ok(LinkGuardianOutcome::Invalid { form, errors })) => {
+            let ids = errors
+                .iter()
+                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.link_child), &e.message))
+                .collect::<Vec<_>>();
+            (
+                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
+                Some((form, errors)),
+            )
+        }
+        Some(Err(e)) => (
+            Some(
+                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
+                    .into_any(),
+            ),
+            None,
+        ),
+        None => (None, None),
+    };
     let (notice, retry) = match replaced {
         Some(Ok(ReplaceEmailOutcome::Replaced { email })) => (
             Some(view! {
@@ -151,8 +208,37 @@ fn Results(
         None => (None, None),
     };
     let nothing = answer.searched && answer.families.is_empty();
+    let (change_notice, change_retry) = match changed {
+        Some(Ok(ChangeOutcome::Recorded { message })) => (
+            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
+            None,
+        ),
+        Some(Ok(ChangeOutcome::Invalid { form, errors })) => {
+            let ids = errors
+                .iter()
+                .map(|e| {
+                    FieldError::new(&format!("{}-{}", e.field, form.change_account), &e.message)
+                })
+                .collect::<Vec<_>>();
+            (
+                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
+                Some((form, errors)),
+            )
+        }
+        Some(Err(e)) => (
+            Some(
+                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
+                    .into_any(),
+            ),
+            None,
+        ),
+        None => (None, None),
+    };
+    let municipalities = answer.municipalities.clone();
     view! {
         {notice}
+        {link_notice}
+        {change_notice}
         {nothing.then(|| view! {
             <p role="status">"Никого не нашли. Проверьте написание и дату; ребенка, которого нет в системе, родитель добавляет сам."</p>
         })}
@@ -163,7 +249,8 @@ fn Results(
                     .into_iter()
                     .map(|family| {
                         let retry = retry.clone().filter(|(f, _)| f.account_id == family.account_id.to_string());
-                        view! { <Family family retry query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() /> }
+                        let change_retry = change_retry.clone().filter(|(f, _)| f.change_account == family.account_id.to_string());
+                        view! { <Family family retry link_retry=link_retry.clone() change_retry municipalities=municipalities.clone() query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() on_link=on_link.clone() /> }
                     })
                     .collect_view()}
             </ul>
@@ -176,10 +263,14 @@ fn Results(
 fn Family(
     family: FamilyCard,
     retry: Option<(ReplaceEmailForm, Vec<FieldError>)>,
+    link_retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
+    change_retry: Option<(ChangeForm, Vec<FieldError>)>,
+    municipalities: Vec<Choice>,
     query: FamilyQuery,
     can_confirm: bool,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
     on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+    on_link: Submit,
 ) -> impl IntoView {
     let f = family;
     let search = query.clone();
@@ -194,6 +285,7 @@ fn Family(
                 {(!f.email_confirmed).then_some(" (не подтверждена)")}
             </p>
             <p>{format!("Телефон: {} · {}", f.phone, f.municipality)}</p>
+            {f.municipality_change.clone().map(|line| view! { <p class="state state-review">{line}</p> })}
             <ul class="family-children">
                 {f.children
                     .into_iter()
@@ -206,8 +298,12 @@ fn Family(
                             </p>
                             <p>{c.confirmation}{c.under_review.then_some(" · на проверке как возможный дубль")}</p>
                             {c.applications.into_iter().map(|a| view! { <p class="application-reason">{a}</p> }).collect_view()}
-                            {can_confirm.then(|| view! {
-                                <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
+                            {can_confirm.then(|| {
+                                let retry = link_retry.clone().filter(|(f, _)| f.link_child == c.id.to_string());
+                                view! {
+                                    <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
+                                    <LinkGuardianFields child=c.id retry query=search.clone() on_link=on_link.clone() />
+                                }
                             })}
                             {(can_confirm && !c.confirmed).then(|| view! {
                                 <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
@@ -240,6 +336,9 @@ fn Family(
                 </form>
             </details>
             })}
+            {(can_confirm && f.municipality_change.is_none()).then(|| view! {
+                <ChangeFields account=f.account_id current=f.municipality_id municipalities retry=change_retry query=search.clone() />
+            })}
         </li>
     }
     .into_any()
@@ -254,5 +353,89 @@ fn SearchFields(query: FamilyQuery) -> impl IntoView {
         <input type="hidden" name="given_name" value=query.given_name />
         <input type="hidden" name="birth_date" value=query.birth_date />
         <input type="hidden" name="phone" value=query.phone />
+    }
+}
+
+/// «Привязать второго родителя»: the other parent's account instead of the child entered again.
+#[component]
+fn LinkGuardianFields(
+    child: i64,
+    retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
+    query: FamilyQuery,
+    on_link: Submit,
+) -> impl IntoView {
+    let (typed, errors) = retry.unwrap_or_default();
+    let open = !errors.is_empty();
+    let field = |name: &str| format!("field-{name}-{child}");
+    view! {
+        <details class="request-more" open=open>
+            <summary>"Привязать второго родителя"</summary>
+            <form method="post" action="/operator/families" on:submit=move |ev| on_link(ev)>
+                <input type="hidden" name="link_child" value=child.to_string() />
+                <SearchFields query />
+                <div class="field">
+                    <label for=field("guardian")>"Почта или телефон аккаунта второго родителя"</label>
+                    <input id=field("guardian") name="guardian" type="text" value=typed.guardian autocomplete="off" aria-invalid=error_for(&errors, "guardian").is_some().then_some("true") />
+                    {error_for(&errors, "guardian").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for=field("guardian_reason")>"Какой документ проверен"</label>
+                    <input id=field("guardian_reason") name="guardian_reason" type="text" value=typed.guardian_reason autocomplete="off" aria-invalid=error_for(&errors, "guardian_reason").is_some().then_some("true") />
+                    {error_for(&errors, "guardian_reason").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <button type="submit" class="button button-secondary">"Привязать"</button>
+            </form>
+        </details>
+    }
+}
+
+/// «Заявление на смену муниципалитета» (R5): the parent's written application, recorded with its
+/// scan for the regional operator. Always a full multipart post, so the scan goes with it.
+#[component]
+fn ChangeFields(
+    account: i64,
+    current: i64,
+    municipalities: Vec<Choice>,
+    retry: Option<(ChangeForm, Vec<FieldError>)>,
+    query: FamilyQuery,
+) -> impl IntoView {
+    let (typed, errors) = retry.unwrap_or_default();
+    let open = !errors.is_empty();
+    let field = |name: &str| format!("field-{name}-{account}");
+    let choices = municipalities
+        .into_iter()
+        .filter(|m| m.value != current.to_string())
+        .map(|m| {
+            let selected = m.value == typed.change_to;
+            view! { <option value=m.value selected=selected>{m.label}</option> }
+        })
+        .collect_view();
+    view! {
+        <details class="request-more" open=open>
+            <summary>"Заявление на смену муниципалитета"</summary>
+            <form method="post" action="/operator/families" enctype="multipart/form-data" class="resolve-form">
+                <input type="hidden" name="change_account" value=account.to_string() />
+                <SearchFields query />
+                <div class="field">
+                    <label for=field("change_to")>"Новый муниципалитет"</label>
+                    <select id=field("change_to") name="change_to" aria-invalid=error_for(&errors, "change_to").is_some().then_some("true")>
+                        <option value="">"Выберите"</option>
+                        {choices}
+                    </select>
+                    {error_for(&errors, "change_to").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for=field("change_reason")>"Причина из заявления"</label>
+                    <input id=field("change_reason") name="change_reason" type="text" value=typed.change_reason autocomplete="off" aria-invalid=error_for(&errors, "change_reason").is_some().then_some("true") />
+                    {error_for(&errors, "change_reason").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for=field("change_document")>"Скан заявления (PDF, JPEG или PNG, до 5 МБ, необязательно)"</label>
+                    <input id=field("change_document") name="change_document" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" />
+                    {error_for(&errors, "change_document").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <button type="submit" class="button button-secondary">"Передать региональному оператору"</button>
+            </form>
+        </details>
     }
 }
