@@ -90,7 +90,7 @@ async fn authorize(
     Ok(filter_of(operator.organization_id, &parsed))
 }
 
-fn internal() -> Response {
+pub(crate) fn internal() -> Response {
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         "Что-то пошло не так на сервере. Попробуйте ещё раз через минуту",
@@ -98,7 +98,7 @@ fn internal() -> Response {
         .into_response()
 }
 
-fn attachment(content_type: &str, name: &str, body: Body) -> Response {
+pub(crate) fn attachment(content_type: &str, name: &str, body: Body) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -124,42 +124,16 @@ pub async fn csv(
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    // Semicolons and a byte-order mark: what Excel in a Russian locale opens as columns.
-    let head = {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(vec![0xEF, 0xBB, 0xBF]);
-        let _ = w.write_record(COLUMNS);
-        w.into_inner().unwrap_or_default()
-    };
-    let rows = futures_util::stream::unfold(Some((app, filter, 0_i64)), |cursor| async move {
-        let (app, filter, after) = cursor?;
-        match export_chunk(&app, &filter, after).await {
-            Ok(rows) if rows.is_empty() => None,
-            Ok(rows) => {
-                let last = rows.last().map_or(after, |r| r.id);
-                let mut w = csv::WriterBuilder::new()
-                    .delimiter(b';')
-                    .from_writer(Vec::new());
-                for r in &rows {
-                    let _ = w.write_record(cells(r));
-                }
-                let bytes = w.into_inner().unwrap_or_default();
-                Some((Ok::<_, std::io::Error>(bytes), Some((app, filter, last))))
-            }
-            Err(e) => Some((Err(std::io::Error::other(e.to_string())), None)),
+    let body = crate::csv_body::csv_body(&COLUMNS, (app, filter), |(app, filter), after| {
+        let (app, filter) = (app.clone(), filter.clone());
+        async move {
+            export_chunk(&app, &filter, after)
+                .await
+                .map(|rows| rows.iter().map(|r| (r.id, cells(r).to_vec())).collect())
+                .map_err(|e| e.to_string())
         }
     });
-    // Fused: the compression layer may poll once more after the end.
-    let body = futures_util::StreamExt::fuse(futures_util::StreamExt::chain(
-        futures_util::stream::once(async move { Ok::<_, std::io::Error>(head) }),
-        rows,
-    ));
-    attachment(
-        "text/csv; charset=utf-8",
-        "zayavki.csv",
-        Body::from_stream(body),
-    )
+    attachment("text/csv; charset=utf-8", "zayavki.csv", body)
 }
 
 pub async fn xlsx(

@@ -37,7 +37,8 @@ pub fn build(state: ServerState) -> Router {
         .route(
             "/operator/municipality-changes/document",
             get(crate::documents::change_document),
-        );
+        )
+        .route("/admin/audit/export.csv", get(crate::audit_export::csv));
     for path in app::ui::FORM_PAGES {
         router = router.route(path, post(crate::forms::render_posted_form));
     }

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod applications;
+pub mod audit;
 pub mod catalog;
 pub mod children;
 pub mod corrections;
@@ -12,6 +13,7 @@ pub mod families;
 pub mod help;
 pub mod municipality_changes;
 pub mod operator;
+pub mod operators;
 
 #[cfg(feature = "ssr")]
 mod respond;

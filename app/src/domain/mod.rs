@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod application;
+pub mod audit;
 pub mod catalog_filter;
 pub mod dates;
 pub mod direction;
@@ -14,5 +15,6 @@ pub mod level;
 pub mod money;
 pub mod organization_kind;
 pub mod plural;
+pub mod query_string;
 pub mod role;
 pub mod search;

@@ -77,10 +77,13 @@ impl Role {
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/duplicates", "Дубли"),
                 ("/operator/municipality-changes", "Смена МО"),
+                ("/admin/audit", "Журнал"),
             ],
             Role::Admin => &[
                 ("/admin/cancel-reasons", "Причины отмены"),
                 ("/admin/hotline", "Горячая линия"),
+                ("/admin/operators", "Операторы"),
+                ("/admin/audit", "Журнал"),
             ],
             Role::RegionalOperator => &[("/operator/municipality-changes", "Смена муниципалитета")],
         }

@@ -51,3 +51,13 @@ pub fn today_in_moscow() -> NaiveDate {
         .with_timezone(&chrono_tz::Europe::Moscow)
         .date_naive()
 }
+
+/// The start of a day in Moscow, as an instant: where a filter's period by Moscow dates begins.
+pub fn moscow_midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    chrono_tz::Europe::Moscow
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&chrono::Utc))
+}

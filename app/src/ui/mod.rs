@@ -11,8 +11,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::add_child::AddChildPage;
 use pages::admin_hotline::AdminHotlinePage;
+use pages::admin_operators::AdminOperatorsPage;
 use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
+use pages::audit_log::AuditLogPage;
 use pages::cabinet::CabinetPage;
 use pages::confirm_email::ConfirmEmailPage;
 use pages::correction_request::CorrectionRequestPage;
@@ -57,6 +59,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/corrections",
     "/operator/corrections/edit",
     "/operator/municipality-changes",
+    "/admin/operators",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -131,6 +134,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operator/corrections") view=OperatorCorrectionsPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/corrections/edit") view=CorrectionEditPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/municipality-changes") view=MunicipalityChangesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/operators") view=AdminOperatorsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

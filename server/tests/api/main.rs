@@ -8,6 +8,7 @@ mod helpers;
 mod accounts_registration;
 mod accounts_sessions;
 mod applications;
+mod audit_log;
 mod authorization;
 mod catalog_filters;
 mod catalog_list;

@@ -12,7 +12,7 @@ on_both_backends!(
     regional_operators_deciding_at_once_decide_once,
 );
 
-async fn municipality(app: &TestApp, nth: i64) -> i64 {
+pub async fn municipality(app: &TestApp, nth: i64) -> i64 {
     const SQL: &str = "SELECT id FROM municipalities ORDER BY sort_order LIMIT 1 OFFSET $1";
     match &app.db {
         app::server::db::Database::Sqlite(p) => {

@@ -133,6 +133,68 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         )
         .await;
     assert_eq!(status, 200);
+    // A pair in the institution's duplicate queue, a correction waiting for it, a municipality
+    // change waiting for the regional operator.
+    let (_, other_account) = app.confirmed_parent(4).await;
+    let twin_ish = crate::applications_support::insert_child(
+        &app,
+        other_account,
+        ("Тестов", "Ребенок"),
+        app::domain::identity::verdict::Sex::Male,
+        chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+    )
+    .await;
+    const FLAG: &str = "INSERT INTO duplicate_flags (child_id, matched_child_id, source, reason) VALUES ($1, $2, 'scan', 'Equal')";
+    match &app.db {
+        app::server::db::Database::Sqlite(p) => sqlx::query(FLAG)
+            .bind(twin_ish)
+            .bind(kid)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        app::server::db::Database::Postgres(p) => sqlx::query(FLAG)
+            .bind(twin_ish)
+            .bind(kid)
+            .execute(p)
+            .await
+            .map(|_| ()),
+    }
+    .unwrap();
+    let kid_text = kid.to_string();
+    let org_text = org.to_string();
+    let (status, body) = app
+        .post_with(
+            &parent,
+            "/api/corrections/request",
+            &[
+                ("child", kid_text.as_str()),
+                ("organization", org_text.as_str()),
+                ("surname", "Тестова"),
+                ("given_name", "Ребенок"),
+                ("sex", "male"),
+                ("birth_date", "01.01.2017"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let elsewhere = crate::municipality_changes::municipality(&app, 1)
+        .await
+        .to_string();
+    let (status, body) = app
+        .post_with(
+            &operator,
+            "/api/operator/municipality-changes/record",
+            &[
+                ("change_account", account.to_string().as_str()),
+                ("change_to", elsewhere.as_str()),
+                ("change_reason", "Переезд семьи"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (regional, _) = app.in_role(5, "regional_operator", None).await;
+    let correction = format!("/cabinet/children/correction?child={kid}");
+    let edit = format!("/operator/corrections/edit?child={kid}");
     let apply = format!("/apply?group={group}");
     let visits: Vec<(&reqwest::Client, &str)> = [
         "/",
@@ -150,6 +212,7 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         "/help/forgot-email",
         "/cabinet/requests",
         "/cabinet/requests/new?situation=teen",
+        correction.as_str(),
         // Last: it may end the session.
         "/logout",
     ]
@@ -160,8 +223,13 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         (&operator, "/role"),
         (&operator, "/operator/requests"),
         (&operator, "/operator/families"),
+        (&operator, "/operator/duplicates"),
+        (&operator, "/operator/corrections"),
+        (&operator, edit.as_str()),
+        (&regional, "/operator/municipality-changes"),
         (&admin, "/admin/cancel-reasons"),
         (&admin, "/admin/hotline"),
+        (&admin, "/admin/operators"),
     ])
     .collect();
     let mut seen = std::collections::BTreeSet::new();

@@ -107,24 +107,17 @@ impl OperatorQuery {
 
     /// The query string of this filter on another page (for pagination and the export links).
     pub fn to_query_string(&self, page: Option<u32>) -> String {
-        let mut pairs: Vec<(&str, String)> = [
-            ("program", &self.program),
-            ("group", &self.group),
-            ("status", &self.status),
-            ("from", &self.from),
-            ("to", &self.to),
-            ("child", &self.child),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k, v.trim().to_owned()))
-        .collect();
-        if let Some(p) = page.filter(|p| *p > 1) {
-            pairs.push(("page", p.to_string()));
-        }
-        form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(pairs)
-            .finish()
+        crate::domain::query_string::query_string(
+            &[
+                ("program", &self.program),
+                ("group", &self.group),
+                ("status", &self.status),
+                ("from", &self.from),
+                ("to", &self.to),
+                ("child", &self.child),
+            ],
+            page,
+        )
     }
 }
 

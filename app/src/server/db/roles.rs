@@ -1,6 +1,6 @@
 //! Roles of accounts and the role a session acts in.
 
-use super::{on_pool, Database, DbError};
+use super::{on_pool, BeginWrite, Database, DbError};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -124,4 +124,58 @@ pub async fn first_organizations(db: &Database, n: i64) -> Result<Vec<(i64, Stri
         .fetch_all(pool)
         .await
         .map_err(DbError::from_sqlx))
+}
+
+/// A role with the account that holds it, for the administrators' list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HolderRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub email: String,
+    pub surname: String,
+    pub given_name: String,
+    pub role: String,
+    pub organization_name: Option<String>,
+    pub municipality_name: Option<String>,
+    pub resolves_duplicates: bool,
+}
+
+/// Every role given, by account.
+pub async fn holders(db: &Database) -> Result<Vec<HolderRow>, DbError> {
+    on_pool!(db, pool => sqlx::query_as::<_, HolderRow>(
+        "SELECT r.id, r.account_id, a.email, a.surname, a.given_name, r.role, \
+         o.short_name AS organization_name, m.name AS municipality_name, r.resolves_duplicates \
+         FROM account_roles r JOIN accounts a ON a.id = r.account_id \
+         LEFT JOIN organizations o ON o.id = r.organization_id \
+         LEFT JOIN municipalities m ON m.id = r.municipality_id ORDER BY a.email, r.id",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
+/// Takes a role away; sessions acting in it fall back to the parent's cabinet. The account of the
+/// role, or `None` when there was no such role.
+pub async fn revoke(db: &Database, role_id: i64) -> Result<Option<i64>, DbError> {
+    on_pool!(db, pool => async {
+        let mut tx = pool.begin_write().await?;
+        let account: Option<i64> = sqlx::query_scalar("SELECT account_id FROM account_roles WHERE id = $1")
+            .bind(role_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if account.is_some() {
+            sqlx::query("UPDATE sessions SET active_role_id = NULL WHERE active_role_id = $1")
+                .bind(role_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM account_roles WHERE id = $1")
+                .bind(role_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(account)
+    }
+    .await
+    .map_err(DbError::from_sqlx))
 }

@@ -14,8 +14,7 @@ use crate::domain::field_error::FieldError;
 use crate::domain::identity::person_name::full_name;
 use crate::error::AppError;
 use crate::server::db::operator_applications::{self as db, Filter, Row};
-use crate::server::state::AppState;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crate::server::state::{moscow_midnight, AppState};
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -27,17 +26,6 @@ const ACTIONS: [Action; 5] = [
     Action::Cancel,
     Action::Expel,
 ];
-
-/// The start of a day in Moscow, as an instant.
-fn moscow_midnight(day: NaiveDate) -> DateTime<Utc> {
-    chrono_tz::Europe::Moscow
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
-        .earliest()
-        .map_or_else(
-            || day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
-            |t| t.with_timezone(&Utc),
-        )
-}
 
 pub fn filter_of(organization_id: i64, q: &ParsedQuery) -> Filter {
     Filter {

@@ -1,7 +1,9 @@
 pub mod add_child;
 pub mod admin_hotline;
+pub mod admin_operators;
 pub mod admin_reasons;
 pub mod apply;
+pub mod audit_log;
 pub mod cabinet;
 pub mod confirm_email;
 pub mod correction_request;

@@ -1,0 +1,153 @@
+//! «Операторы»: administrators give roles — creating the operator's account when there is none —
+//! and take them away.
+
+use crate::api::operators::{
+    grant_role, operator_roles, revoke_role, GrantForm, GrantOutcome, GrantRole, OperatorsPage,
+    RevokeForm, RevokeRole,
+};
+use crate::error::AppError;
+use crate::ui::components::error_summary::ErrorSummary;
+use crate::ui::components::field::{error_for, CheckField, SelectField, TextField};
+use crate::ui::forms::{answer_posted, posted};
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+fn pairs(choices: &[crate::api::operator::Choice]) -> Vec<(String, String)> {
+    choices
+        .iter()
+        .map(|c| (c.value.clone(), c.label.clone()))
+        .collect()
+}
+
+#[component]
+pub fn AdminOperatorsPage() -> impl IntoView {
+    let submitted = posted::<GrantForm>().filter(|f| !f.email.is_empty() || !f.role.is_empty());
+    let typed = RwSignal::new(submitted.clone());
+    let granted_post = answer_posted(submitted, grant_role);
+    let revoked_post = answer_posted(
+        posted::<RevokeForm>().filter(|f| !f.revoke.is_empty()),
+        revoke_role,
+    );
+    let grant = ServerAction::<GrantRole>::new();
+    let revoke = ServerAction::<RevokeRole>::new();
+    let list = Resource::new(
+        move || (grant.version().get(), revoke.version().get()),
+        move |_| async move {
+            let _ = granted_post.await;
+            let _ = revoked_post.await;
+            operator_roles().await
+        },
+    );
+    let on_grant = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = GrantRole::from_event(&ev) {
+            ev.prevent_default();
+            typed.set(Some(args.form.clone()));
+            revoke.value().set(None);
+            grant.dispatch(args);
+        }
+    };
+    let on_revoke = move |ev: leptos::ev::SubmitEvent| {
+        if let Ok(args) = RevokeRole::from_event(&ev) {
+            ev.prevent_default();
+            grant.value().set(None);
+            revoke.dispatch(args);
+        }
+    };
+    view! {
+        <Title text="Операторы" />
+        <h1>"Операторы"</h1>
+        <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
+            {move || Suspend::new(async move {
+                let outcome = grant
+                    .value()
+                    .get()
+                    .or(revoke.value().get())
+                    .or(granted_post.await)
+                    .or(revoked_post.await);
+                match list.await {
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(page) => {
+                        let (errors, notice) = match outcome {
+                            Some(Ok(GrantOutcome::Invalid { errors, .. })) => (errors, None),
+                            Some(Ok(GrantOutcome::Done { message })) => (Vec::new(), Some(Ok(message))),
+                            Some(Err(e)) => (Vec::new(), Some(Err(e.to_string()))),
+                            None => (Vec::new(), None),
+                        };
+                        let form = typed
+                            .get_untracked()
+                            .filter(|_| !errors.is_empty())
+                            .unwrap_or_default();
+                        view! {
+                            {notice.map(|n| match n {
+                                Ok(m) => view! { <p class="notice notice-ok" role="status">{m}</p> }.into_any(),
+                                Err(m) => view! { <p class="notice notice-error" role="alert">{m}</p> }.into_any(),
+                            })}
+                            {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
+                            <GrantFields page=page.clone() form errors on_grant />
+                            <Roles page on_revoke />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn GrantFields(
+    page: OperatorsPage,
+    form: GrantForm,
+    errors: Vec<crate::domain::field_error::FieldError>,
+    on_grant: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+) -> impl IntoView {
+    view! {
+        <form method="post" action="/admin/operators" class="card wizard" novalidate on:submit=on_grant>
+            <h2>"Выдать роль"</h2>
+            <TextField name="email" label="Почта оператора" value=form.email error=error_for(&errors, "email") kind="email" autocomplete="off" />
+            <SelectField name="role" label="Роль" choices=pairs(&page.kinds) selected=form.role empty="Выберите роль" error=error_for(&errors, "role") />
+            <SelectField name="organization" label="Учреждение (для оператора учреждения)" choices=pairs(&page.organizations) selected=form.organization empty="—" error=error_for(&errors, "organization") />
+            <SelectField name="municipality" label="Муниципалитет (для оператора МОЦ)" choices=pairs(&page.municipalities) selected=form.municipality empty="—" error=error_for(&errors, "municipality") />
+            <CheckField name="resolves_duplicates" label="Может решать, дубль ли запись (очередь дублей)" checked=form.resolves_duplicates == "1" />
+            <p class="field-hint">"Если аккаунта с этой почтой нет, он будет создан: заполните поля ниже, и на почту придет ссылка, чтобы задать пароль."</p>
+            <TextField name="surname" label="Фамилия (для нового аккаунта)" value=form.surname error=error_for(&errors, "surname") autocomplete="off" />
+            <TextField name="given_name" label="Имя (для нового аккаунта)" value=form.given_name error=error_for(&errors, "given_name") autocomplete="off" />
+            <TextField name="phone" label="Мобильный телефон (для нового аккаунта)" value=form.phone error=error_for(&errors, "phone") kind="tel" autocomplete="off" />
+            <button type="submit" class="button button-primary">"Выдать роль"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Roles(
+    page: OperatorsPage,
+    on_revoke: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="roles-heading">
+            <h2 id="roles-heading">{format!("Выданные роли: {}", page.roles.len())}</h2>
+            <ul class="application-list">
+                {page
+                    .roles
+                    .into_iter()
+                    .map(|r| view! {
+                        <li class="application hours-line">
+                            <div>
+                                <p class="application-title">{r.role}</p>
+                                <p>{format!("{} · {}", r.name, r.email)}</p>
+                                {r.resolves_duplicates.then_some(view! { <p class="application-reason">"Решает, дубль ли запись"</p> })}
+                            </div>
+                            <form method="post" action="/admin/operators" on:submit=on_revoke.clone()>
+                                <input type="hidden" name="revoke" value=r.id.to_string() />
+                                <button type="submit" class="button button-secondary" aria-label=format!("Снять роль: {}", r.email)>"Снять"</button>
+                            </form>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
