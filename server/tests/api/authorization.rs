@@ -6,12 +6,11 @@
 use crate::applications_support::{apply, child, group, mine};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::server::db::Database;
 
 on_both_backends!(every_operator_and_administrator_function_refuses_whom_spec_does_not_allow);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Caller {
+pub enum Caller {
     Anonymous,
     Parent,
     /// An institution operator of the institution holding the data.
@@ -60,15 +59,61 @@ const MATRIX: &[(&str, &[Caller])] = &[
         "POST operator/families/confirm-child",
         &[Operator, OtherOperator],
     ),
+    // The workspace of issue 5: duplicates, corrections, guardians, municipality changes, the
+    // audit log and the operators' roles (probed in `authorization_workspace`).
+    (
+        "GET operator/duplicates (a pair this institution is concerned with)",
+        &[Operator, Moc],
+    ),
+    ("POST operator/duplicates/resolve", &[Operator, Moc]),
+    (
+        "GET operator/corrections (a request sent to this institution)",
+        &[Operator],
+    ),
+    ("GET operator/corrections/draft", &[Operator, OtherOperator]),
+    (
+        "POST operator/corrections/apply",
+        &[Operator, OtherOperator],
+    ),
+    ("POST operator/corrections/reject", &[Operator]),
+    (
+        "POST operator/families/link-guardian",
+        &[Operator, OtherOperator],
+    ),
+    (
+        "POST operator/municipality-changes/record",
+        &[Operator, OtherOperator],
+    ),
+    (
+        "GET operator/municipality-changes (one this institution recorded)",
+        &[Operator, Moc, Regional],
+    ),
+    ("POST operator/municipality-changes/decide", &[Regional]),
+    (
+        "GET operator/municipality-changes/document",
+        &[Operator, Moc, Regional],
+    ),
+    ("GET admin/audit", &[Moc, Admin]),
+    ("GET admin/audit/export.csv", &[Moc, Admin]),
+    ("GET admin/operators", &[Admin]),
+    ("POST admin/operators/grant", &[Admin]),
+    ("POST admin/operators/revoke", &[Admin]),
 ];
 
-struct World {
-    application: i64,
-    child_surname: String,
-    request: i64,
-    family_phone: String,
-    family_account: i64,
-    child_id: i64,
+pub struct World {
+    pub org: i64,
+    pub application: i64,
+    pub child_surname: String,
+    pub request: i64,
+    pub family_phone: String,
+    pub family_account: i64,
+    pub child_id: i64,
+    /// A pair of the duplicate queue the institution is concerned with.
+    pub flag: i64,
+    /// A correction request waiting for the institution.
+    pub correction: i64,
+    /// A municipality change the institution recorded, with its scan.
+    pub change: i64,
 }
 
 async fn client_of(
@@ -93,7 +138,7 @@ async fn client_of(
     }
 }
 
-async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+pub async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
     let response = client
         .get(format!("{}{path}", app.base))
         .send()
@@ -223,7 +268,7 @@ async fn probe(
                 .await;
             ok(s, true)
         }
-        _ => unreachable!(),
+        _ => crate::authorization_workspace::probe(app, e - 12, client, w, n).await,
     }
 }
 
@@ -233,19 +278,7 @@ async fn every_operator_and_administrator_function_refuses_whom_spec_does_not_al
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };
-    let org: i64 = match &app.db {
-        Database::Sqlite(p) => {
-            sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                .fetch_one(p)
-                .await
-        }
-        Database::Postgres(p) => {
-            sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                .fetch_one(p)
-                .await
-        }
-    }
-    .unwrap();
+    let org = app.organization(0).await;
     let other_org = org + 1;
     // The data: a family with a child who applied to this institution and wrote to it.
     let (parent, account) = app.confirmed_parent(1).await;
@@ -270,7 +303,13 @@ async fn every_operator_and_administrator_function_refuses_whom_spec_does_not_al
         .await
         .unwrap()
         .unwrap();
+    let (flag, correction, change) =
+        crate::authorization_workspace::world(&app, &parent, account, kid, org).await;
     let world = World {
+        org,
+        flag,
+        correction,
+        change,
         application,
         child_surname: "Тестов1".into(),
         request: requests[0].id,

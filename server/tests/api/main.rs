@@ -10,6 +10,7 @@ mod accounts_sessions;
 mod applications;
 mod audit_log;
 mod authorization;
+mod authorization_workspace;
 mod catalog_filters;
 mod catalog_list;
 mod catalog_program;
