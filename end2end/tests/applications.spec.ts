@@ -1,47 +1,14 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { addChild, confirmedParent, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, settled, tag, visit } from "./support";
+import { addChild, birthDate, confirmedParent, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, openGroups, settled, tag, visit } from "./support";
 
 const DEMO_PASSWORD = "kruzhok-demo-2026";
-
-type Group = {
-  id: number;
-  age_min: number;
-  age_max: number;
-  free_seats: number;
-  starts_on: string;
-  enrolment: Record<string, unknown>;
-};
-type Program = { id: number; title: string; organization: { id: number }; groups: Group[] };
-
-/** Open groups of the demo catalogue matching `wanted`, in a fixed order. */
-async function openGroups(page: Page, wanted: (g: Group) => boolean) {
-  const found: { program: Program; group: Group }[] = [];
-  for (let id = 1; id <= 190 && found.length < 6; id++) {
-    const response = await page.request.get(`/api/catalog/program?id=${id}`);
-    if (!response.ok()) continue;
-    const program: Program = await response.json();
-    for (const group of program.groups) {
-      if ("Open" in group.enrolment && wanted(group)) found.push({ program, group });
-    }
-  }
-  return found;
-}
 
 /** Each project (JavaScript on, off) works in its own group, so that they never share seats. */
 function mine<T>(testInfo: TestInfo, list: T[]): T {
   const pick = list[jsEnabled(testInfo) ? 0 : 1];
   if (!pick) throw new Error("the demo catalogue has no suitable group");
   return pick;
-}
-
-/** ДД.ММ.ГГГГ of a child who is `age` on `startsOn`. */
-function birthDate(startsOn: string, age: number, daysYounger = 30) {
-  const d = new Date(`${startsOn}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() - age);
-  d.setUTCDate(d.getUTCDate() - daysYounger);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 }
 
 /** The demo operator of the program's organization, in the operator's role. */

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
+export const DEMO_PASSWORD = "kruzhok-demo-2026";
+
 export const jsEnabled = (testInfo: TestInfo) => testInfo.project.use.javaScriptEnabled !== false;
 
 /** With JavaScript on, waits until the WebAssembly has hydrated the page. */
@@ -122,4 +124,46 @@ export async function addChild(page: Page, surname: string, name: string, date: 
   });
   const outcome = await response.json();
   expect(outcome, JSON.stringify(outcome)).toHaveProperty("Added");
+}
+
+export type Group = {
+  id: number;
+  age_min: number;
+  age_max: number;
+  free_seats: number;
+  starts_on: string;
+  enrolment: Record<string, unknown>;
+};
+export type Program = { id: number; title: string; organization: { id: number }; groups: Group[] };
+
+/** Open groups of the demo catalogue matching `wanted`, in a fixed order. */
+export async function openGroups(page: Page, wanted: (g: Group) => boolean) {
+  const found: { program: Program; group: Group }[] = [];
+  for (let id = 1; id <= 190 && found.length < 6; id++) {
+    const response = await page.request.get(`/api/catalog/program?id=${id}`);
+    if (!response.ok()) continue;
+    const program: Program = await response.json();
+    for (const group of program.groups) {
+      if ("Open" in group.enrolment && wanted(group)) found.push({ program, group });
+    }
+  }
+  return found;
+}
+
+/** ДД.ММ.ГГГГ of a child who is `age` on `startsOn`. */
+export function birthDate(startsOn: string, age: number, daysYounger = 30) {
+  const d = new Date(`${startsOn}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - age);
+  d.setUTCDate(d.getUTCDate() - daysYounger);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+
+/** A demo operator signed in and switched to the account's first role beyond «Родитель». */
+export async function inFirstRole(page: Page, testInfo: TestInfo, email: string) {
+  await logIn(page, testInfo, email, DEMO_PASSWORD);
+  await page.getByLabel("Роль").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Сменить роль" }).click();
+  await settled(page, testInfo);
 }

@@ -113,8 +113,8 @@ pub struct DemoLogin {
 
 pub const DEMO_PASSWORD: &str = "kruzhok-demo-2026";
 
-/// An operator for every organization (`operator<id>@kruzhok.example`) and one administrator, all
-/// with the demo password. Running it again changes nothing.
+/// An operator for every organization (`operator<id>@kruzhok.example`), МОЦ of Иваново, the
+/// regional operator and an administrator, all with the demo password. Running it again changes nothing.
 pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
     let hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
     let mut logins = Vec::new();
@@ -164,6 +164,27 @@ pub async fn seed_demo(db: &Database) -> Result<Vec<DemoLogin>, AppError> {
         email: "moc@kruzhok.example".into(),
         password: DEMO_PASSWORD,
         role: Role::MocOperator.label().into(),
+    });
+    add_hashed(
+        db,
+        &NewOperator {
+            email: "regional@kruzhok.example",
+            surname: "Региональный",
+            given_name: "Оператор",
+            phone: "+79009999997",
+            password: DEMO_PASSWORD,
+            role: Role::RegionalOperator,
+            organization_id: None,
+            municipality_id: None,
+            resolves_duplicates: false,
+        },
+        Some(&hash),
+    )
+    .await?;
+    logins.push(DemoLogin {
+        email: "regional@kruzhok.example".into(),
+        password: DEMO_PASSWORD,
+        role: Role::RegionalOperator.label().into(),
     });
     add_hashed(
         db,

@@ -30,4 +30,5 @@ pub fn ChildDataFields(form: CorrectionForm, errors: Vec<FieldError>) -> impl In
         <TextField name="snils" label="СНИЛС (необязательно)" value=form.snils error=error_for(&errors, "snils") hint="11 цифр, например 112-233-445 95" inputmode="numeric" autocomplete="off" />
         <TextField name="birth_certificate" label="Свидетельство о рождении (необязательно)" value=form.birth_certificate error=error_for(&errors, "birth_certificate") hint="Серия и номер, например II-ФО 123456" autocomplete="off" />
     }
+    .into_any()
 }

@@ -48,4 +48,5 @@ pub fn ComparedTable(
             </tbody>
         </table>
     }
+    .into_any()
 }

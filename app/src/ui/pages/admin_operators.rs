@@ -119,6 +119,7 @@ fn GrantFields(
             <button type="submit" class="button button-primary">"Выдать роль"</button>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -150,4 +151,5 @@ fn Roles(
             </ul>
         </section>
     }
+    .into_any()
 }

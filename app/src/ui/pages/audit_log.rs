@@ -98,4 +98,5 @@ fn Log(page: AuditPage, query: AuditQuery) -> impl IntoView {
             }
         />
     }
+    .into_any()
 }

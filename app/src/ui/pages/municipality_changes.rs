@@ -126,7 +126,8 @@ fn Change(
             />
             <button type="submit" class="button button-primary">"Сохранить решение"</button>
         </form>
-    });
+    }
+    .into_any());
     view! {
         <li class="card">
             <h2>{format!("{} → {}", card.from, card.to)}</h2>
@@ -146,4 +147,5 @@ fn Change(
             {form}
         </li>
     }
+    .into_any()
 }

@@ -113,9 +113,11 @@ fn CorrectionRequest(
                         <button type="submit" class="button button-secondary">"Отклонить"</button>
                     </form>
                 </details>
-            })}
+            }
+            .into_any())}
         </li>
     }
+    .into_any()
 }
 
 /// The operator's correction of one child, from a request (`?request=`) or directly (`?child=`).

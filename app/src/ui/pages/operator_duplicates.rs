@@ -223,4 +223,5 @@ fn ResolveFields(
             <button type="submit" class="button button-primary">"Сохранить решение"</button>
         </form>
     }
+    .into_any()
 }

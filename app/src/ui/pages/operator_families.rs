@@ -304,6 +304,7 @@ fn Family(
                                     <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
                                     <LinkGuardianFields child=c.id retry query=search.clone() on_link=on_link.clone() />
                                 }
+                                .into_any()
                             })}
                             {(can_confirm && !c.confirmed).then(|| view! {
                                 <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
@@ -311,9 +312,11 @@ fn Family(
                                     <SearchFields query=search.clone() />
                                     <button type="submit" class="button button-secondary">"Документы проверены: подтвердить данные"</button>
                                 </form>
-                            })}
+                            }
+                            .into_any())}
                         </li>
-                    })
+                    }
+                    .into_any())
                     .collect_view()}
             </ul>
             {can_confirm.then(|| view! {
@@ -335,10 +338,12 @@ fn Family(
                     <button type="submit" class="button button-primary">"Заменить почту"</button>
                 </form>
             </details>
-            })}
+            }
+            .into_any())}
             {(can_confirm && f.municipality_change.is_none()).then(|| view! {
                 <ChangeFields account=f.account_id current=f.municipality_id municipalities retry=change_retry query=search.clone() />
-            })}
+            }
+            .into_any())}
         </li>
     }
     .into_any()
@@ -387,6 +392,7 @@ fn LinkGuardianFields(
             </form>
         </details>
     }
+    .into_any()
 }
 
 /// «Заявление на смену муниципалитета» (R5): the parent's written application, recorded with its
@@ -438,4 +444,5 @@ fn ChangeFields(
             </form>
         </details>
     }
+    .into_any()
 }
