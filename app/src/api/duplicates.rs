@@ -35,11 +35,38 @@ pub struct PairCard {
     pub fields: Vec<ComparedField>,
 }
 
+/// One account of a suspected pair of accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRecord {
+    pub account_id: i64,
+    pub email: String,
+    /// ДД.ММ.ГГГГ: when the account was registered.
+    pub registered: String,
+    /// «Фамилия Имя, ДД.ММ.ГГГГ» of each child in the cabinet.
+    pub children: Vec<String>,
+    /// «Программа — статус» of each application submitted from the account.
+    pub applications: Vec<String>,
+}
+
+/// Two accounts an operator suspects to be one family's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountPairCard {
+    pub flag_id: i64,
+    /// What the operator who put the pair into the queue wrote, and who it was.
+    pub reason: String,
+    pub noted_by: String,
+    pub first: AccountRecord,
+    pub second: AccountRecord,
+    pub fields: Vec<ComparedField>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateQueue {
     pub pairs: Vec<PairCard>,
     /// Open pairs in the queue, of which `pairs` are the oldest.
     pub total: i64,
+    pub account_pairs: Vec<AccountPairCard>,
+    pub accounts_total: i64,
     /// The acting operator's role carries the permission to resolve.
     pub can_resolve: bool,
 }
@@ -53,9 +80,12 @@ pub async fn duplicate_pairs() -> Result<DuplicateQueue, AppError> {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResolveForm {
+    /// `account` for a pair of accounts; a pair of children's records otherwise.
+    #[serde(default)]
+    pub kind: String,
     #[serde(default)]
     pub flag: String,
-    /// `not_duplicate` or `keep:<child id>`.
+    /// `not_duplicate`, or `keep:<child id>` (`keep:<account id>` for accounts).
     #[serde(default)]
     pub decision: String,
     #[serde(default)]
@@ -78,4 +108,34 @@ pub async fn resolve_duplicate(
 ) -> Result<ResolveOutcome, AppError> {
     use crate::server::{services::duplicates, state::AppState};
     crate::api::respond(async { duplicates::resolve(&AppState::current()?, form).await }.await)
+}
+
+/// An operator who found a family twice puts the two accounts into the queue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagAccountsForm {
+    #[serde(default)]
+    pub flag_account: String,
+    #[serde(default)]
+    pub flag_other: String,
+    #[serde(default)]
+    pub flag_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FlagOutcome {
+    Invalid {
+        form: FlagAccountsForm,
+        errors: Vec<FieldError>,
+    },
+    Flagged {
+        message: String,
+    },
+}
+
+#[server(endpoint = "operator/duplicates/flag-accounts")]
+pub async fn flag_accounts(
+    #[server(flatten)] form: FlagAccountsForm,
+) -> Result<FlagOutcome, AppError> {
+    use crate::server::{services::account_duplicates, state::AppState};
+    crate::api::respond(async { account_duplicates::flag(&AppState::current()?, form).await }.await)
 }

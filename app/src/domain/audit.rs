@@ -19,6 +19,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("link_guardian", "Привязка второго родителя"),
     ("view_duplicates", "Просмотр очереди дублей"),
     ("resolve_duplicate", "Решение по паре дублей"),
+    ("flag_accounts", "Аккаунты переданы в очередь дублей"),
+    ("resolve_account_duplicate", "Решение по паре аккаунтов"),
     (
         "record_municipality_change",
         "Заявление на смену муниципалитета",

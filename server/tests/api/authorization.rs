@@ -98,6 +98,10 @@ const MATRIX: &[(&str, &[Caller])] = &[
     ("GET admin/operators", &[Admin]),
     ("POST admin/operators/grant", &[Admin]),
     ("POST admin/operators/revoke", &[Admin]),
+    (
+        "POST operator/duplicates/flag-accounts",
+        &[Operator, OtherOperator, Moc],
+    ),
 ];
 
 pub struct World {

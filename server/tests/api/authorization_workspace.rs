@@ -314,6 +314,22 @@ pub async fn probe(
                 .await;
             ok(s, body.contains("Done"))
         }
+        16 => {
+            let (_, first) = app.confirmed_parent(5000 + n).await;
+            let (_, second) = app.confirmed_parent(6000 + n).await;
+            let (s, body) = app
+                .post_with(
+                    client,
+                    "/api/operator/duplicates/flag-accounts",
+                    &[
+                        ("flag_account", &first.to_string()),
+                        ("flag_other", &second.to_string()),
+                        ("flag_reason", "Один родитель, два аккаунта"),
+                    ],
+                )
+                .await;
+            ok(s, body.contains("Flagged"))
+        }
         _ => unreachable!(),
     }
 }

@@ -5,6 +5,7 @@ mod accounts_support;
 mod applications_support;
 mod helpers;
 
+mod account_duplicates;
 mod accounts_registration;
 mod accounts_sessions;
 mod applications;

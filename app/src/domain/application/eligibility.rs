@@ -41,6 +41,10 @@ pub enum ApplyRefusal {
     EmailNotConfirmed,
     /// The child is not in this account's cabinet.
     NotYourChild,
+    /// The account was found to duplicate another (R6): `confirmed` is that account, masked.
+    DuplicateAccount {
+        confirmed: String,
+    },
 }
 
 impl ApplyRefusal {
@@ -52,7 +56,7 @@ impl ApplyRefusal {
             }
             ApplyRefusal::NotYourChild => "child_id",
             ApplyRefusal::NotYetOpen { .. } | ApplyRefusal::Closed { .. } => "group_id",
-            ApplyRefusal::EmailNotConfirmed => "form",
+            ApplyRefusal::EmailNotConfirmed | ApplyRefusal::DuplicateAccount { .. } => "form",
         }
     }
 
@@ -81,6 +85,11 @@ impl ApplyRefusal {
                 пришла в письме после регистрации"
                 .into(),
             ApplyRefusal::NotYourChild => "Выберите ребенка из своего личного кабинета".into(),
+            ApplyRefusal::DuplicateAccount { confirmed } => format!(
+                "Этот аккаунт признан дублирующим: заявки с него не принимаются. Подайте заявку с \
+                 аккаунта: {confirmed}. Если доступа к указанному аккаунту нет, то обратитесь в \
+                 тех. поддержку по номеру телефона 48-28-08 (вт, чт с 13.00 до 16.30)"
+            ),
         }
     }
 }

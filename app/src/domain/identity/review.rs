@@ -67,6 +67,43 @@ pub fn compare_records(first: &RecordFacts, second: &RecordFacts) -> Vec<Compare
         .collect()
 }
 
+/// A parent's account as the review of a suspected pair of accounts compares it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountFacts {
+    pub full_name: String,
+    pub phone: String,
+    pub email: String,
+    pub municipality: String,
+}
+
+/// Two accounts side by side: the name normalised as children's names are, the rest as typed.
+pub fn compare_accounts(first: &AccountFacts, second: &AccountFacts) -> Vec<ComparedField> {
+    let lines = [
+        ("ФИО родителя", &first.full_name, &second.full_name, true),
+        ("Телефон", &first.phone, &second.phone, false),
+        ("Почта", &first.email, &second.email, false),
+        (
+            "Муниципалитет",
+            &first.municipality,
+            &second.municipality,
+            false,
+        ),
+    ];
+    lines
+        .into_iter()
+        .map(|(label, a, b, is_name)| ComparedField {
+            label: label.to_owned(),
+            first: shown(a),
+            second: shown(b),
+            differs: if is_name {
+                normalize_name(a) != normalize_name(b)
+            } else {
+                a.trim().to_lowercase() != b.trim().to_lowercase()
+            },
+        })
+        .collect()
+}
+
 /// Letters and digits only, upper case: «II-ФО 123456» and «ii фо 123456» are one certificate.
 fn squeeze(s: &str) -> String {
     s.chars()

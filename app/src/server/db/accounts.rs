@@ -29,10 +29,12 @@ pub struct AccountRow {
     pub password_hash: String,
     pub municipality_id: i64,
     pub email_confirmed_at: Option<DateTime<Utc>>,
+    /// The account this one was found to duplicate (R6): no application is accepted from it.
+    pub duplicate_of_account_id: Option<i64>,
 }
 
 const COLUMNS: &str = "id, kind, surname, given_name, patronymic, phone, email, password_hash, \
-                       municipality_id, email_confirmed_at";
+                       municipality_id, email_confirmed_at, duplicate_of_account_id";
 
 /// Which unique key a new account collided with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

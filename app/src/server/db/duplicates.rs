@@ -193,23 +193,44 @@ pub async fn resolve(db: &Database, r: &Resolution<'_>) -> Result<bool, DbError>
     .map_err(DbError::from_sqlx))
 }
 
-/// Applications of retired records that can still be cancelled, with the text to cancel them
-/// with: of one record, or (`None`) of every retired record — what the periodic job finishes
-/// when a server stopped in the middle of a resolution.
-pub async fn cancellable_of_retired(
-    db: &Database,
-    child_id: Option<i64>,
-) -> Result<Vec<(i64, String)>, DbError> {
-    const SQL: &str =
-        "SELECT a.id, c.retired_message FROM applications a JOIN children c ON c.id = a.child_id \
-        WHERE c.retired_at IS NOT NULL AND c.retired_message IS NOT NULL \
-        AND a.status IN ('new', 'confirmed', 'queued', 'offered') AND ($1 IS NULL OR c.id = $1) \
-        ORDER BY a.id LIMIT 500";
-    on_pool!(db, pool => sqlx::query_as(SQL)
-        .bind(child_id)
-        .fetch_all(pool)
-        .await
-        .map_err(DbError::from_sqlx))
+/// Which duplicates' applications to cancel.
+#[derive(Debug, Clone, Copy)]
+pub enum Cancellable {
+    /// Of a child record retired as a duplicate.
+    Child(i64),
+    /// Submitted from an account marked as a duplicate.
+    Account(i64),
+    /// Of every such record and account: what the periodic job finishes when a server stopped in
+    /// the middle of a resolution.
+    All,
+}
+
+/// Applications of duplicates that can still be cancelled, with the R6 text to cancel each with.
+/// Found from the few retired records and duplicate accounts (partial indexes), never by scanning
+/// every application.
+pub async fn cancellable(db: &Database, which: Cancellable) -> Result<Vec<(i64, String)>, DbError> {
+    const ACTIVE: &str = "a.status IN ('new', 'confirmed', 'queued', 'offered')";
+    let of_children = format!(
+        "SELECT a.id, c.retired_message FROM children c JOIN applications a ON a.child_id = c.id \
+         WHERE c.retired_message IS NOT NULL AND {ACTIVE}"
+    );
+    let of_accounts = format!(
+        "SELECT a.id, ac.duplicate_message FROM accounts ac JOIN applications a ON a.account_id = ac.id \
+         WHERE ac.duplicate_message IS NOT NULL AND {ACTIVE}"
+    );
+    let (sql, id) = match which {
+        Cancellable::Child(id) => (format!("{of_children} AND c.id = $1"), Some(id)),
+        Cancellable::Account(id) => (format!("{of_accounts} AND ac.id = $1"), Some(id)),
+        Cancellable::All => (format!("{of_children} UNION ALL {of_accounts}"), None),
+    };
+    let sql = format!("{sql} LIMIT 500");
+    on_pool!(db, pool => {
+        let mut query = sqlx::query_as(&sql);
+        if let Some(id) = id {
+            query = query.bind(id);
+        }
+        query.fetch_all(pool).await.map_err(DbError::from_sqlx)
+    })
 }
 
 /// Puts pairs into the queue, the first record of each (`child_id`) under review; `source` says

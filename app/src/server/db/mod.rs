@@ -3,6 +3,7 @@
 //! Queries are written once with `$n` placeholders (SQLite accepts them) and run on whichever pool
 //! the `DATABASE_URL` chose; `on_pool!` type-checks each body against both drivers.
 
+pub mod account_duplicates;
 pub mod accounts;
 pub mod applications;
 pub mod audit;

@@ -5,6 +5,7 @@ use crate::api::applications::{
     ApplicationCard, ApplyForm, ApplyOutcome, ApplyTarget, ChildApplications, ChildChoice,
     HistoryLine, MoveForm, MoveOutcome, Notification, ParentMove,
 };
+use crate::domain::account::email::Email;
 use crate::domain::application::eligibility::{self, ApplyRefusal, GroupTerms};
 use crate::domain::application::status::{next, submitted_reason, Action, Actor, Status};
 use crate::domain::field_error::FieldError;
@@ -52,6 +53,14 @@ pub async fn apply(state: &AppState, form: ApplyForm) -> Result<ApplyOutcome, Ap
         .ok_or(AppError::Unauthorized)?;
     if account.email_confirmed_at.is_none() {
         return Ok(refused(&ApplyRefusal::EmailNotConfirmed));
+    }
+    if let Some(kept) = account.duplicate_of_account_id {
+        let email = accounts::find(&state.db, kept)
+            .await?
+            .map(|a| a.email)
+            .unwrap_or_default();
+        let confirmed = Email::parse(&email).map_or(email, |e| e.masked());
+        return Ok(refused(&ApplyRefusal::DuplicateAccount { confirmed }));
     }
     let Some(group) = db::group_for_apply(&state.db, group_id).await? else {
         return Ok(ApplyOutcome::Invalid {

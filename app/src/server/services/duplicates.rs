@@ -16,7 +16,9 @@ use crate::domain::identity::review::{
 };
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::server::db::duplicates::{self as db, FlagRow, RecordRow, Resolution, Scope};
+use crate::server::db::duplicates::{
+    self as db, Cancellable, FlagRow, RecordRow, Resolution, Scope,
+};
 use crate::server::db::{children, families, operator_applications};
 use crate::server::state::AppState;
 use chrono::Utc;
@@ -25,7 +27,7 @@ use chrono::Utc;
 const PAGE: i64 = 20;
 
 /// The acting operator's queue and whether it may resolve.
-async fn reviewer(state: &AppState) -> Result<(Acting, Scope, bool), AppError> {
+pub(super) async fn reviewer(state: &AppState) -> Result<(Acting, Scope, bool), AppError> {
     let acting = acting(state).await?.ok_or(AppError::Unauthorized)?;
     let (scope, resolves) = match &acting.role {
         Some((Role::InstitutionOperator, row)) => (
@@ -54,17 +56,26 @@ pub async fn queue(state: &AppState) -> Result<DuplicateQueue, AppError> {
         .iter()
         .filter_map(|f| card(f, &records, &applications))
         .collect();
+    let (account_pairs, accounts_total, account_ids) =
+        super::account_duplicates::cards(state, scope, PAGE).await?;
     audit(
         state,
         &acting,
         "view_duplicates",
         &children_subject(&ids),
-        None,
+        (!account_ids.is_empty())
+            .then(|| {
+                let list: Vec<String> = account_ids.iter().map(i64::to_string).collect();
+                format!("accounts:{}", list.join(","))
+            })
+            .as_deref(),
     )
     .await?;
     Ok(DuplicateQueue {
         pairs,
         total,
+        account_pairs,
+        accounts_total,
         can_resolve,
     })
 }
@@ -145,6 +156,9 @@ fn record(r: &RecordRow, applications: &[(i64, String, String)]) -> PairRecord {
 
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutcome, AppError> {
+    if form.kind == "account" {
+        return super::account_duplicates::resolve(state, form).await;
+    }
     let (acting, scope, can_resolve) = reviewer(state).await?;
     if !can_resolve {
         return Err(AppError::Forbidden);
@@ -215,7 +229,9 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
             if !db::resolve(&state.db, &resolution).await? {
                 return Err(AppError::NotFound);
             }
-            let cancelled = cancel_retired(state, Some(retire), Some(acting.account_id)).await?;
+            let cancelled =
+                cancel_duplicates(state, Cancellable::Child(retire), Some(acting.account_id))
+                    .await?;
             let name = full_name(&retired.surname, &retired.given_name, None);
             for (account, _) in guardians.iter().filter(|(a, _)| *a != kept.account_id) {
                 tell(
@@ -248,7 +264,7 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
 }
 
 /// The R6 text from the dictionary, with the kept account masked in it.
-async fn r6_message(state: &AppState, masked: &str) -> Result<String, AppError> {
+pub(super) async fn r6_message(state: &AppState, masked: &str) -> Result<String, AppError> {
     let reasons = operator_applications::cancel_reasons(&state.db).await?;
     let reason = reasons
         .into_iter()
@@ -260,15 +276,15 @@ async fn r6_message(state: &AppState, masked: &str) -> Result<String, AppError> 
     Ok(reason.message.replace("{account}", masked))
 }
 
-/// Cancels the applications of retired records that can still be cancelled (of one record, or of
-/// all), each with its record's R6 text, and tells the parents. Returns how many were cancelled.
-pub async fn cancel_retired(
+/// Cancels the applications of duplicates that can still be cancelled, each with its R6 text, and
+/// tells the parents. Returns how many were cancelled.
+pub async fn cancel_duplicates(
     state: &AppState,
-    child_id: Option<i64>,
+    which: Cancellable,
     by_account_id: Option<i64>,
 ) -> Result<usize, AppError> {
     let mut cancelled = 0;
-    for (id, message) in db::cancellable_of_retired(&state.db, child_id).await? {
+    for (id, message) in db::cancellable(&state.db, which).await? {
         match super::applications::run_move(
             state,
             id,

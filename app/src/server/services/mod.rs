@@ -1,6 +1,7 @@
 //! Services: the rules of each area over the database. The catalogue is public, so its services
 //! take no actor; later areas take the actor and check what it may do.
 
+pub mod account_duplicates;
 pub mod accounts;
 pub mod admin;
 pub mod application_letters;

@@ -2,8 +2,8 @@
 //! decision — «не дубль», or «дубль» keeping one record — for operators with the permission.
 
 use crate::api::duplicates::{
-    duplicate_pairs, resolve_duplicate, PairCard, PairRecord, ResolveDuplicate, ResolveForm,
-    ResolveOutcome,
+    duplicate_pairs, resolve_duplicate, AccountPairCard, AccountRecord, PairCard, PairRecord,
+    ResolveDuplicate, ResolveForm, ResolveOutcome,
 };
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
@@ -49,10 +49,13 @@ pub fn OperatorDuplicatesPage() -> impl IntoView {
                         Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         Ok(q) => {
                             let (notice, retry) = outcome_parts(outcome);
-                            let empty = q.pairs.is_empty();
+                            let empty = q.pairs.is_empty() && q.account_pairs.is_empty();
+                            let account_pairs = q.account_pairs.clone();
                             view! {
                                 {notice}
-                                <p class="results-count" role="status">{format!("Пар на проверке: {}", q.total)}</p>
+                                <p class="results-count" role="status">
+                                    {format!("Пар записей на проверке: {} · пар аккаунтов: {}", q.total, q.accounts_total)}
+                                </p>
                                 {empty.then(|| view! { <p>"Возможных дублей, которые касаются вас, нет."</p> })}
                                 {(!q.can_resolve && !empty).then(|| view! {
                                     <p class="notice">"Решать, дубль ли это, может оператор с таким правом; вы видите пары, чтобы подсказать родителю."</p>
@@ -61,8 +64,15 @@ pub fn OperatorDuplicatesPage() -> impl IntoView {
                                     {q.pairs
                                         .into_iter()
                                         .map(|pair| {
-                                            let retry = retry.clone().filter(|(f, _)| f.flag == pair.flag_id.to_string());
+                                            let retry = retry.clone().filter(|(f, _)| f.kind.is_empty() && f.flag == pair.flag_id.to_string());
                                             view! { <Pair pair can_resolve=q.can_resolve retry on_submit=on_submit.clone() /> }
+                                        })
+                                        .collect_view()}
+                                    {account_pairs
+                                        .into_iter()
+                                        .map(|pair| {
+                                            let retry = retry.clone().filter(|(f, _)| f.kind == "account" && f.flag == pair.flag_id.to_string());
+                                            view! { <AccountPair pair can_resolve=q.can_resolve retry on_submit=on_submit.clone() /> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -73,6 +83,15 @@ pub fn OperatorDuplicatesPage() -> impl IntoView {
                 })
             }}
         </Transition>
+    }
+}
+
+/// What tells one pair's form from another's in the page: accounts' pairs have their own ids.
+fn key(kind: &str, flag: &str) -> String {
+    if kind == "account" {
+        format!("a{flag}")
+    } else {
+        flag.to_owned()
     }
 }
 
@@ -89,7 +108,12 @@ fn outcome_parts(
             // The fields of each pair's form carry the pair in their ids.
             let linked = errors
                 .iter()
-                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.flag), &e.message))
+                .map(|e| {
+                    FieldError::new(
+                        &format!("{}-{}", e.field, key(&form.kind, &form.flag)),
+                        &e.message,
+                    )
+                })
                 .collect::<Vec<_>>();
             (
                 Some(view! { <ErrorSummary errors=linked /> }.into_any()),
@@ -115,8 +139,18 @@ fn Pair(
     on_submit: Submit,
 ) -> impl IntoView {
     let (first, second) = (pair.first.child_id, pair.second.child_id);
+    let keep = |r: &PairRecord| {
+        (
+            format!("keep:{}", r.child_id),
+            format!(
+                "Дубль: оставить запись № {} (аккаунт {})",
+                r.child_id, r.account_email
+            ),
+        )
+    };
+    let choices = vec![keep(&pair.first), keep(&pair.second)];
     let form = can_resolve.then(|| {
-        view! { <ResolveFields flag=pair.flag_id first=pair.first.clone() second=pair.second.clone() retry on_submit /> }
+        view! { <ResolveFields kind="" flag=pair.flag_id choices retry on_submit /> }
     });
     view! {
         <li class="card pair">
@@ -171,15 +205,18 @@ fn record_rows(first: &PairRecord, second: &PairRecord) -> Vec<(&'static str, St
 
 #[component]
 fn ResolveFields(
+    /// `account` for a pair of accounts, empty for children's records.
+    kind: &'static str,
     flag: i64,
-    first: PairRecord,
-    second: PairRecord,
+    /// `(value, label)` of each «дубль: keep this one» choice.
+    choices: Vec<(String, String)>,
     retry: Option<(ResolveForm, Vec<FieldError>)>,
     on_submit: Submit,
 ) -> impl IntoView {
     let (typed, errors) = retry.unwrap_or_default();
+    let key = key(kind, &flag.to_string());
     let decision_error = error_for(&errors, "decision");
-    let error_id = format!("error-decision-{flag}");
+    let error_id = format!("error-decision-{key}");
     let described = decision_error.is_some().then(|| error_id.clone());
     let choice = |value: String, id: String, label: String| {
         let checked = typed.decision == value;
@@ -190,38 +227,99 @@ fn ResolveFields(
             </div>
         }
     };
-    let keep = |r: &PairRecord, id: String| {
-        choice(
-            format!("keep:{}", r.child_id),
-            id,
-            format!(
-                "Дубль: оставить запись № {} (аккаунт {})",
-                r.child_id, r.account_email
-            ),
-        )
-    };
+    let keeps = choices
+        .into_iter()
+        .enumerate()
+        .map(|(n, (value, label))| choice(value, format!("decision-{key}-{n}"), label))
+        .collect_view();
     view! {
         <form method="post" action="/operator/duplicates" class="resolve-form" on:submit=move |ev| on_submit(ev)>
+            <input type="hidden" name="kind" value=kind />
             <input type="hidden" name="flag" value=flag.to_string() />
             <fieldset class="field" aria-describedby=described>
                 <legend>"Решение"</legend>
-                {choice("not_duplicate".to_owned(), format!("field-decision-{flag}"), "Не дубль: это разные дети".to_owned())}
-                {keep(&first, format!("decision-{flag}-first"))}
-                {keep(&second, format!("decision-{flag}-second"))}
+                {choice(
+                    "not_duplicate".to_owned(),
+                    format!("field-decision-{key}"),
+                    if kind == "account" { "Не дубль: это разные семьи" } else { "Не дубль: это разные дети" }.to_owned(),
+                )}
+                {keeps}
                 {decision_error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
             </fieldset>
             <TextAreaField
                 name="reason"
-                id=format!("field-reason-{flag}")
+                id=format!("field-reason-{key}")
                 label="Основание решения: какие документы проверены"
                 value=typed.reason
                 error=error_for(&errors, "reason")
             />
             <p class="field-hint">
-                "При решении «дубль» вторая запись закрывается, ее заявки отменяются с сообщением о дублирующем аккаунте, родитель получает уведомление."
+                {if kind == "account" {
+                    "При решении «дубль» второй аккаунт помечается как дублирующий: его заявки отменяются с сообщением о дублирующем аккаунте, новые с него не принимаются, родитель получает уведомление."
+                } else {
+                    "При решении «дубль» вторая запись закрывается, ее заявки отменяются с сообщением о дублирующем аккаунте, родитель получает уведомление."
+                }}
             </p>
             <button type="submit" class="button button-primary">"Сохранить решение"</button>
         </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountPair(
+    pair: AccountPairCard,
+    can_resolve: bool,
+    retry: Option<(ResolveForm, Vec<FieldError>)>,
+    on_submit: Submit,
+) -> impl IntoView {
+    let (first, second) = (pair.first.account_id, pair.second.account_id);
+    let keep = |r: &AccountRecord| {
+        (
+            format!("keep:{}", r.account_id),
+            format!("Дубль: оставить аккаунт {}", r.email),
+        )
+    };
+    let choices = vec![keep(&pair.first), keep(&pair.second)];
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            "нет".to_owned()
+        } else {
+            items.join("; ")
+        }
+    };
+    let more = vec![
+        (
+            "Зарегистрирован",
+            pair.first.registered.clone(),
+            pair.second.registered.clone(),
+        ),
+        (
+            "Дети",
+            list(&pair.first.children),
+            list(&pair.second.children),
+        ),
+        (
+            "Заявки",
+            list(&pair.first.applications),
+            list(&pair.second.applications),
+        ),
+    ];
+    let form = can_resolve.then(|| {
+        view! { <ResolveFields kind="account" flag=pair.flag_id choices retry on_submit /> }
+    });
+    view! {
+        <li class="card pair">
+            <h2>{format!("Пара аккаунтов № {}", pair.flag_id)}</h2>
+            <p>{format!("Почему в очереди: {} (передал {}).", pair.reason, pair.noted_by)}</p>
+            <ComparedTable
+                first_title=format!("Аккаунт № {first}")
+                second_title=format!("Аккаунт № {second}")
+                fields=pair.fields
+                more
+            />
+            {form}
+        </li>
     }
     .into_any()
 }

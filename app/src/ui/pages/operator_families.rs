@@ -3,6 +3,7 @@
 //! the e-mail after checking identity in person. The search is a POST: a child's data never go
 //! into an address.
 
+use crate::api::duplicates::{flag_accounts, FlagAccountsForm, FlagOutcome};
 use crate::api::families::{
     confirm_child, find_families, link_guardian, replace_email, ConfirmChild, ConfirmChildForm,
     FamilyAnswer, FamilyCard, FamilyQuery, FindFamilies, LinkGuardian, LinkGuardianForm,
@@ -32,6 +33,9 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
     // Posted as multipart (with the scan) even when hydrated: its answer always comes with the page.
     let change_posted = posted::<ChangeForm>().filter(|f| !f.change_account.is_empty());
     let changed_post = answer_posted(change_posted, record_municipality_change);
+    // A plain post too: rare, and its answer comes with the page.
+    let flag_posted = posted::<FlagAccountsForm>().filter(|f| !f.flag_account.is_empty());
+    let flagged_post = answer_posted(flag_posted, flag_accounts);
     let replace = ServerAction::<ReplaceEmail>::new();
     let confirm = ServerAction::<ConfirmChild>::new();
     let link = ServerAction::<LinkGuardian>::new();
@@ -50,6 +54,7 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
             let _ = confirmed_post.await;
             let _ = linked_post.await;
             let _ = changed_post.await;
+            let _ = flagged_post.await;
             match q {
                 Some(q) => find_families(q).await.map(Some),
                 None => Ok(None),
@@ -101,6 +106,7 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
                 let confirmed = confirm.value().get().or(confirmed_post.await);
                 let linked = link.value().get().or(linked_post.await);
                 let changed = changed_post.await;
+                let flagged = flagged_post.await;
                 let typed = query.get_untracked().unwrap_or_default();
                 match answer.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
@@ -111,7 +117,7 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
                             Ok(m) => view! { <p class="notice notice-ok" role="status">{m}</p> }.into_any(),
                             Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         })}
-                        <Results answer=answer.unwrap_or_default() replaced linked changed query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm on_link />
+                        <Results answer=answer.unwrap_or_default() replaced linked changed flagged query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm on_link />
                     }
                         .into_any(),
                 }
@@ -151,6 +157,7 @@ fn Results(
     replaced: Option<Result<ReplaceEmailOutcome, AppError>>,
     linked: Option<Result<LinkGuardianOutcome, AppError>>,
     changed: Option<Result<ChangeOutcome, AppError>>,
+    flagged: Option<Result<FlagOutcome, AppError>>,
     query: FamilyQuery,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
     on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
@@ -235,10 +242,45 @@ fn Results(
         None => (None, None),
     };
     let municipalities = answer.municipalities.clone();
+    let (flag_notice, flag_retry) = match flagged {
+        Some(Ok(FlagOutcome::Flagged { message })) => (
+            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
+            None,
+        ),
+        Some(Ok(FlagOutcome::Invalid { form, errors })) => {
+            let ids = errors
+                .iter()
+                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.flag_account), &e.message))
+                .collect::<Vec<_>>();
+            (
+                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
+                Some((form, errors)),
+            )
+        }
+        Some(Err(e)) => (
+            Some(
+                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
+                    .into_any(),
+            ),
+            None,
+        ),
+        None => (None, None),
+    };
+    // With two or more families found, one may be the other's duplicate account.
+    let shown: Vec<(i64, String)> = if answer.families.len() > 1 {
+        answer
+            .families
+            .iter()
+            .map(|f| (f.account_id, f.email.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     view! {
         {notice}
         {link_notice}
         {change_notice}
+        {flag_notice}
         {nothing.then(|| view! {
             <p role="status">"Никого не нашли. Проверьте написание и дату; ребенка, которого нет в системе, родитель добавляет сам."</p>
         })}
@@ -250,7 +292,9 @@ fn Results(
                     .map(|family| {
                         let retry = retry.clone().filter(|(f, _)| f.account_id == family.account_id.to_string());
                         let change_retry = change_retry.clone().filter(|(f, _)| f.change_account == family.account_id.to_string());
-                        view! { <Family family retry link_retry=link_retry.clone() change_retry municipalities=municipalities.clone() query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() on_link=on_link.clone() /> }
+                        let flag_retry = flag_retry.clone().filter(|(f, _)| f.flag_account == family.account_id.to_string());
+                        let others: Vec<(i64, String)> = shown.iter().filter(|(id, _)| *id != family.account_id).cloned().collect();
+                        view! { <Family family retry link_retry=link_retry.clone() change_retry flag_retry others municipalities=municipalities.clone() query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() on_link=on_link.clone() /> }
                     })
                     .collect_view()}
             </ul>
@@ -265,6 +309,9 @@ fn Family(
     retry: Option<(ReplaceEmailForm, Vec<FieldError>)>,
     link_retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
     change_retry: Option<(ChangeForm, Vec<FieldError>)>,
+    flag_retry: Option<(FlagAccountsForm, Vec<FieldError>)>,
+    /// The other families found by the same search, `(account, e-mail)`.
+    others: Vec<(i64, String)>,
     municipalities: Vec<Choice>,
     query: FamilyQuery,
     can_confirm: bool,
@@ -338,6 +385,10 @@ fn Family(
                     <button type="submit" class="button button-primary">"Заменить почту"</button>
                 </form>
             </details>
+            }
+            .into_any())}
+            {(!others.is_empty()).then(|| view! {
+                <FlagFields account=f.account_id others retry=flag_retry query=search.clone() />
             }
             .into_any())}
             {(can_confirm && f.municipality_change.is_none()).then(|| view! {
@@ -441,6 +492,49 @@ fn ChangeFields(
                     {error_for(&errors, "change_document").map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
                 <button type="submit" class="button button-secondary">"Передать региональному оператору"</button>
+            </form>
+        </details>
+    }
+    .into_any()
+}
+
+/// «Возможный дубль аккаунта»: two accounts found for one family go to the duplicate queue.
+#[component]
+fn FlagFields(
+    account: i64,
+    others: Vec<(i64, String)>,
+    retry: Option<(FlagAccountsForm, Vec<FieldError>)>,
+    query: FamilyQuery,
+) -> impl IntoView {
+    let (typed, errors) = retry.unwrap_or_default();
+    let open = !errors.is_empty();
+    let field = |name: &str| format!("field-{name}-{account}");
+    let options = others
+        .into_iter()
+        .map(|(id, email)| {
+            let selected = typed.flag_other == id.to_string();
+            view! { <option value=id.to_string() selected=selected>{email}</option> }
+        })
+        .collect_view();
+    view! {
+        <details class="request-more" open=open>
+            <summary>"Возможный дубль аккаунта"</summary>
+            <form method="post" action="/operator/families" class="resolve-form">
+                <input type="hidden" name="flag_account" value=account.to_string() />
+                <SearchFields query />
+                <div class="field">
+                    <label for=field("flag_other")>"Аккаунт той же семьи"</label>
+                    <select id=field("flag_other") name="flag_other" aria-invalid=error_for(&errors, "flag_other").is_some().then_some("true")>
+                        {options}
+                    </select>
+                    {error_for(&errors, "flag_other").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for=field("flag_reason")>"Почему это одна семья"</label>
+                    <input id=field("flag_reason") name="flag_reason" type="text" value=typed.flag_reason autocomplete="off" aria-invalid=error_for(&errors, "flag_reason").is_some().then_some("true") />
+                    {error_for(&errors, "flag_reason").map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <button type="submit" class="button button-secondary">"Передать в очередь дублей"</button>
             </form>
         </details>
     }

@@ -122,3 +122,24 @@ fn both_mistakes_are_reported_at_once() {
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["decision", "reason"]);
 }
+
+#[test]
+fn accounts_differ_where_a_person_would_see_a_difference() {
+    let a = AccountFacts {
+        full_name: "Иванова Ольга".into(),
+        phone: "+79151112233".into(),
+        email: "olga@mail.ru".into(),
+        municipality: "г.о. Иваново".into(),
+    };
+    let mut b = a.clone();
+    b.full_name = "ИВАНОВА  Ольга".into();
+    b.email = "Olga@Mail.ru".into();
+    assert!(compare_accounts(&a, &b).iter().all(|f| !f.differs));
+    b.email = "olga.i@yandex.ru".into();
+    let differing: Vec<String> = compare_accounts(&a, &b)
+        .into_iter()
+        .filter(|f| f.differs)
+        .map(|f| f.label)
+        .collect();
+    assert_eq!(differing, ["Почта"]);
+}
