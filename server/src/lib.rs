@@ -9,6 +9,7 @@ pub mod documents;
 pub mod export;
 pub mod forms;
 pub mod jobs;
+mod patience;
 pub mod router;
 pub mod startup;
 pub mod telemetry;

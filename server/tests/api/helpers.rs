@@ -367,6 +367,8 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A request that never answers fails its test instead of stalling the suite.
+            .timeout(std::time::Duration::from_secs(120))
             .build()
             .expect("a client")
     }
