@@ -34,6 +34,12 @@ pub async fn open_database(settings: &Settings) -> Result<Database, StartupError
     )
     .await?;
     db.migrate().await?;
+    let filled = app::server::services::accounts::backfill_name_keys(&db)
+        .await
+        .map_err(|e| format!("accounts' name keys not filled in: {e}"))?;
+    if filled > 0 {
+        tracing::info!(filled, "accounts' name keys filled in");
+    }
     Ok(db)
 }
 

@@ -6,9 +6,14 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// What the operator typed: a child (surname, name, birth date) or the parent's phone.
+/// What the operator typed: a child (surname, name, birth date), or the parent — the phone, or the
+/// surname and name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyQuery {
+    #[serde(default)]
+    pub parent_surname: String,
+    #[serde(default)]
+    pub parent_given_name: String,
     #[serde(default)]
     pub surname: String,
     #[serde(default)]

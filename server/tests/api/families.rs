@@ -16,6 +16,7 @@ on_both_backends!(
     only_operators_in_role_look_families_up,
     an_operator_replaces_the_email_and_the_parent_logs_in_with_the_new_one,
     an_institution_operator_confirms_a_childs_data_after_seeing_documents,
+    an_operator_finds_a_family_by_the_parents_name,
 );
 
 const EMAIL: &str = "olga.ivanova@mail.ru";
@@ -378,5 +379,72 @@ async fn an_institution_operator_confirms_a_childs_data_after_seeing_documents(b
     )
     .await;
     assert_eq!(audited, 1);
+    app.finish().await;
+}
+
+async fn an_operator_finds_a_family_by_the_parents_name(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let (account, _) = family(&app).await;
+    let org = app.organization(0).await;
+    let (operator, _) = app.in_role(1, "institution_operator", Some(org)).await;
+    // Typed in capitals, with a Latin «О» inside the Cyrillic name.
+    let (status, answer) = look_up(
+        &app,
+        &operator,
+        &[
+            ("parent_surname", "ИВАНОВА"),
+            ("parent_given_name", "Oльга"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let answer = answer.unwrap();
+    assert_eq!(answer.families.len(), 1);
+    assert_eq!(answer.families[0].account_id, account);
+    assert_eq!(answer.families[0].email, EMAIL);
+    let (_, answer) = look_up(&app, &operator, &[("parent_surname", "Иванова")]).await;
+    assert_eq!(answer.unwrap().errors[0].field, "parent_given_name");
+    let (_, answer) = look_up(
+        &app,
+        &operator,
+        &[
+            ("parent_surname", "Петрова"),
+            ("parent_given_name", "Ольга"),
+        ],
+    )
+    .await;
+    let answer = answer.unwrap();
+    assert!(answer.searched && answer.families.is_empty());
+    // An account from before the name keys gets its key at the next start.
+    const FORGET: &str = "UPDATE accounts SET name_key = NULL WHERE id = $1";
+    match &app.db {
+        Database::Sqlite(p) => sqlx::query(FORGET)
+            .bind(account)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        Database::Postgres(p) => sqlx::query(FORGET)
+            .bind(account)
+            .execute(p)
+            .await
+            .map(|_| ()),
+    }
+    .unwrap();
+    let filled = app::server::services::accounts::backfill_name_keys(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(filled, 1);
+    let (_, answer) = look_up(
+        &app,
+        &operator,
+        &[
+            ("parent_surname", "Иванова"),
+            ("parent_given_name", "Ольга"),
+        ],
+    )
+    .await;
+    assert_eq!(answer.unwrap().families.len(), 1);
     app.finish().await;
 }

@@ -79,8 +79,8 @@ pub async fn insert_with_token(
         let mut tx = pool.begin_write().await.map_err(DbError::from_sqlx)?;
         let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
             "INSERT INTO accounts (kind, surname, given_name, patronymic, phone, email, \
-             email_canonical, password_hash, municipality_id, pd_consent_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             email_canonical, password_hash, municipality_id, pd_consent_at, name_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(account.kind)
         .bind(account.surname)
@@ -92,6 +92,7 @@ pub async fn insert_with_token(
         .bind(account.password_hash)
         .bind(account.municipality_id)
         .bind(account.pd_consent_at)
+        .bind(name_key(account.surname, account.given_name))
         .fetch_one(&mut *tx)
         .await;
         let id = match inserted.map_err(DbError::from_sqlx) {
@@ -187,4 +188,46 @@ pub async fn mark_undeliverable(db: &Database, id: i64, at: DateTime<Utc>) -> Re
         .await
         .map(|_| ())
         .map_err(DbError::from_sqlx))
+}
+
+/// The parent's surname and name as a look-up by name finds them.
+pub fn name_key(surname: &str, given_name: &str) -> String {
+    use crate::domain::identity::normalize::normalize_name;
+    format!("{}|{}", normalize_name(surname), normalize_name(given_name))
+}
+
+/// Accounts whose name key is not worked out yet (registered before it existed).
+pub async fn without_name_key(
+    db: &Database,
+    limit: i64,
+) -> Result<Vec<(i64, String, String)>, DbError> {
+    on_pool!(db, pool => sqlx::query_as(
+        "SELECT id, surname, given_name FROM accounts WHERE name_key IS NULL ORDER BY id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(DbError::from_sqlx))
+}
+
+pub async fn set_name_key(db: &Database, id: i64, key: &str) -> Result<(), DbError> {
+    on_pool!(db, pool => sqlx::query("UPDATE accounts SET name_key = $1 WHERE id = $2")
+        .bind(key)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        .map_err(DbError::from_sqlx))
+}
+
+/// Accounts of a parent's surname and name (normalised), at most `limit`.
+pub async fn by_name_key(db: &Database, key: &str, limit: i64) -> Result<Vec<i64>, DbError> {
+    on_pool!(db, pool => sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE name_key = $1 ORDER BY id LIMIT $2",
+    )
+    .bind(key)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(DbError::from_sqlx))
 }

@@ -199,3 +199,19 @@ pub async fn reset_password(
     tracing::info!(account_id, "password reset; all sessions ended");
     Ok(())
 }
+
+/// Works out the name keys of accounts registered before they existed, a thousand at a time; run
+/// at start-up after the migrations. Every server may run it at once: each writes the same key.
+pub async fn backfill_name_keys(db: &crate::server::db::Database) -> Result<usize, AppError> {
+    let mut done = 0;
+    loop {
+        let rows = accounts::without_name_key(db, 1000).await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        for (id, surname, given) in &rows {
+            accounts::set_name_key(db, *id, &accounts::name_key(surname, given)).await?;
+        }
+        done += rows.len();
+    }
+}

@@ -45,6 +45,8 @@ enum Search {
         birth_date: chrono::NaiveDate,
     },
     Phone(Phone),
+    /// The parent's normalised surname and name.
+    Parent(String),
 }
 
 fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
@@ -59,8 +61,23 @@ fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
             .map(|p| Some(Search::Phone(p)))
             .map_err(|m| vec![FieldError::new("phone", m)]);
     }
+    let (parent_surname, parent_given) = (q.parent_surname.trim(), q.parent_given_name.trim());
     if surname.is_empty() && given.is_empty() && date.is_empty() {
-        return Ok(None);
+        return match (parent_surname.is_empty(), parent_given.is_empty()) {
+            (true, true) => Ok(None),
+            (false, false) => Ok(Some(Search::Parent(crate::server::db::accounts::name_key(
+                parent_surname,
+                parent_given,
+            )))),
+            (true, false) => Err(vec![FieldError::new(
+                "parent_surname",
+                "Введите фамилию родителя",
+            )]),
+            (false, true) => Err(vec![FieldError::new(
+                "parent_given_name",
+                "Введите имя родителя",
+            )]),
+        };
     }
     let mut errors = Vec::new();
     if surname.is_empty() {
@@ -129,6 +146,11 @@ pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, 
             db::accounts_by_phone(&state.db, phone.e164()).await?,
             BTreeMap::new(),
             "phone",
+        ),
+        Search::Parent(key) => (
+            crate::server::db::accounts::by_name_key(&state.db, key, MAX_FAMILIES as i64).await?,
+            BTreeMap::new(),
+            "parent_name",
         ),
         Search::Child {
             surname,

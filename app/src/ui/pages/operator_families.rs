@@ -141,8 +141,10 @@ fn SearchForm(
             <TextField name="surname" label="Фамилия ребенка" value=typed.surname error=error_for(&errors, "surname") autocomplete="off" />
             <TextField name="given_name" label="Имя ребенка" value=typed.given_name error=error_for(&errors, "given_name") autocomplete="off" />
             <TextField name="birth_date" label="Дата рождения (ДД.ММ.ГГГГ)" value=typed.birth_date error=error_for(&errors, "birth_date") inputmode="numeric" autocomplete="off" />
-            <h2>"Или по телефону родителя"</h2>
+            <h2>"Или по родителю"</h2>
             <TextField name="phone" label="Телефон родителя" value=typed.phone error=error_for(&errors, "phone") kind="tel" autocomplete="off" hint="Если указан телефон, поиск идет по нему" />
+            <TextField name="parent_surname" label="Фамилия родителя" value=typed.parent_surname error=error_for(&errors, "parent_surname") autocomplete="off" />
+            <TextField name="parent_given_name" label="Имя родителя" value=typed.parent_given_name error=error_for(&errors, "parent_given_name") autocomplete="off" hint="Поиск по фамилии и имени родителя — если не заполнены поля ребенка и телефон" />
             <button type="submit" class="button button-primary">"Найти"</button>
         </form>
     }
@@ -409,6 +411,8 @@ fn SearchFields(query: FamilyQuery) -> impl IntoView {
         <input type="hidden" name="given_name" value=query.given_name />
         <input type="hidden" name="birth_date" value=query.birth_date />
         <input type="hidden" name="phone" value=query.phone />
+        <input type="hidden" name="parent_surname" value=query.parent_surname />
+        <input type="hidden" name="parent_given_name" value=query.parent_given_name />
     }
 }
 
