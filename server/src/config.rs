@@ -30,6 +30,10 @@ pub struct Settings {
     /// Log-in attempts one client address may make in 15 minutes. Mobile carriers put many
     /// parents behind one address, so it is far above one person's need.
     pub login_attempts_per_address: u32,
+    /// Registration steps one client address may submit in 10 minutes.
+    pub registrations_per_address: u32,
+    /// Duplicate checks and added children one client address may submit in 10 minutes.
+    pub child_checks_per_address: u32,
     /// How many days a freed seat stays offered to the first in a waiting list.
     pub offer_days: u32,
     /// How often, in seconds, the server looks for seat offers whose time ran out.
@@ -78,6 +82,8 @@ impl Settings {
             .merge(Serialized::default("public_url", ""))
             .merge(Serialized::default("trust_forwarded_for", false))
             .merge(Serialized::default("login_attempts_per_address", 30))
+            .merge(Serialized::default("registrations_per_address", 60))
+            .merge(Serialized::default("child_checks_per_address", 120))
             .merge(Serialized::default("offer_days", 3))
             .merge(Serialized::default("offer_check_seconds", 60))
             .merge(Serialized::default("smtp_port", 587))

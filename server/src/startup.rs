@@ -135,6 +135,8 @@ pub async fn app_state(
             trust_forwarded_for: settings.trust_forwarded_for,
             offer_for: chrono::Duration::days(i64::from(settings.offer_days.max(1))),
             login_attempts_per_address: i64::from(settings.login_attempts_per_address.max(1)),
+            registrations_per_address: i64::from(settings.registrations_per_address.max(1)),
+            child_checks_per_address: i64::from(settings.child_checks_per_address.max(1)),
         }),
     })
 }

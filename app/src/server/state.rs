@@ -20,6 +20,10 @@ pub struct ServiceSettings {
     pub offer_for: chrono::Duration,
     /// Log-in attempts one client address may make in 15 minutes.
     pub login_attempts_per_address: i64,
+    /// Registration steps one client address may submit in 10 minutes.
+    pub registrations_per_address: i64,
+    /// Duplicate checks and added children one client address may submit in 10 minutes.
+    pub child_checks_per_address: i64,
 }
 
 #[derive(Clone)]

@@ -42,7 +42,7 @@ pub async fn submit(
     super::rate_limit::check(
         state,
         &format!("child-check-ip:{}", client_address(state)),
-        120,
+        state.settings.child_checks_per_address,
         600,
     )
     .await?;

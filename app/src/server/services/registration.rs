@@ -114,7 +114,7 @@ pub async fn submit(
     super::rate_limit::check(
         state,
         &format!("register:{}", client_address(state)),
-        60,
+        state.settings.registrations_per_address,
         600,
     )
     .await?;
