@@ -73,7 +73,9 @@ pub enum Decision {
 /// One indexed branch per blocking key, joined by `UNION ALL` (a child found by two keys comes twice;
 /// the verdict does not mind, and no temporary index is built to drop it): each branch is an index search
 /// (`children_birth_date_sex`, `children_surname_birth_date`, `children_given_name_birth_date`,
-/// the СНИЛС and certificate indexes), so the cost follows the candidates, not the register.
+/// the СНИЛС and certificate indexes), so the cost follows the candidates, not the register. The three
+/// date and name branches read their indexes alone: those carry the sex and the keys, and the
+/// surname's initial is the first character of `exact_key` (the normalised surname comes first).
 pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
     let mut params = Params::default();
     let date = params.push(Param::Date(blocking.birth_date));
@@ -101,7 +103,7 @@ pub(super) fn candidates_sql(blocking: &Blocking<'_>) -> (String, Params) {
         format!("surname_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
         format!(
             "given_name_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex} \
-             AND substr(surname_norm, 1, 1) IN ({initials})"
+             AND substr(exact_key, 1, 1) IN ({initials})"
         ),
     ];
     if let Some(s) = blocking.snils {
