@@ -46,6 +46,10 @@ pub fn build(state: ServerState) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(crate::patience::render_patiently))
+        .layer(middleware::from_fn_with_state(
+            state.app.clone(),
+            crate::sign_in_first::send_anonymous_to_login,
+        ))
         .layer(middleware::from_fn(refuse_foreign_posts))
         .layer(CompressionLayer::new())
         .layer(

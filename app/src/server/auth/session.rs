@@ -40,6 +40,17 @@ pub async fn current_account_id(state: &AppState) -> Result<Option<i64>, AppErro
     Ok(sessions::account_of(&state.db, &token_hash(&token), Utc::now()).await?)
 }
 
+/// The signed-in account of a request's `headers`, for handlers outside a page render.
+pub async fn account_of_headers(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<i64>, AppError> {
+    let Some(token) = token_in(headers) else {
+        return Ok(None);
+    };
+    Ok(sessions::account_of(&state.db, &token_hash(&token), Utc::now()).await?)
+}
+
 /// Signs `account_id` in with a new session, ending the browser's previous one.
 pub async fn start_session(state: &AppState, account_id: i64) -> Result<(), AppError> {
     if let Some(old) = session_token() {
