@@ -20,7 +20,7 @@ pub async fn render_patiently(request: Request<Body>, next: Next) -> Response {
 
 /// Pages only: server functions, files and exports have no `<Suspense>` to stall, and an export
 /// may rightly take long.
-fn is_page(path: &str) -> bool {
+pub(crate) fn is_page(path: &str) -> bool {
     !(path.starts_with("/api/")
         || path.starts_with("/pkg/")
         || path.contains("/export.")

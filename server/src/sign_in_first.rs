@@ -16,8 +16,7 @@ const SIGNED_IN_SECTIONS: &[&str] = &["/cabinet", "/operator", "/admin", "/role"
 
 fn needs_account(path: &str) -> bool {
     // Downloads answer a missing session themselves, as server functions do.
-    let download = path.contains("/export.") || path.ends_with("/document");
-    !download
+    crate::patience::is_page(path)
         && SIGNED_IN_SECTIONS.iter().any(|section| {
             path.strip_prefix(section)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))

@@ -34,10 +34,10 @@ pub fn token_in(headers: &axum::http::HeaderMap) -> Option<String> {
 
 /// The signed-in account of this request.
 pub async fn current_account_id(state: &AppState) -> Result<Option<i64>, AppError> {
-    let Some(token) = session_token() else {
-        return Ok(None);
-    };
-    Ok(sessions::account_of(&state.db, &token_hash(&token), Utc::now()).await?)
+    match use_context::<Parts>() {
+        Some(parts) => account_of_headers(state, &parts.headers).await,
+        None => Ok(None),
+    }
 }
 
 /// The signed-in account of a request's `headers`, for handlers outside a page render.
