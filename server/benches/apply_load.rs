@@ -175,9 +175,8 @@ async fn run(name: &str, url: &str) {
 
 #[tokio::main]
 async fn main() {
-    support::on_both_backends(
-        "kruzhok-load",
-        |name, url| async move { run(name, &url).await },
-    )
+    support::on_both_backends("kruzhok-load", false, |name, url| async move {
+        run(name, &url).await
+    })
     .await;
 }

@@ -23,20 +23,28 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// Runs `run` on the URL of a new SQLite file, then on a new PostgreSQL database (skipped with a
-/// message when the server is unreachable); each is removed afterwards.
-pub async fn on_both_backends<F, Fut>(prefix: &str, mut run: F)
+/// message when the server is unreachable); each is removed afterwards, unless `keep`, when both
+/// have a fixed name and are left for the next run.
+pub async fn on_both_backends<F, Fut>(prefix: &str, keep: bool, mut run: F)
 where
     F: FnMut(&'static str, String) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+    let suffix = if keep {
+        "kept".to_owned()
+    } else {
+        std::process::id().to_string()
+    };
+    let dir = std::env::temp_dir().join(format!("{prefix}-{suffix}"));
     std::fs::create_dir_all(&dir).unwrap();
     run(
         "SQLite",
         format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
     )
     .await;
-    let _ = std::fs::remove_dir_all(&dir);
+    if !keep {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
@@ -44,18 +52,28 @@ where
         println!("PostgreSQL unreachable: skipped");
         return;
     };
-    let name = format!("{}_{}", prefix.replace('-', "_"), std::process::id());
-    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-        .execute(&admin)
-        .await
-        .unwrap();
+    let name = format!("{}_{suffix}", prefix.replace('-', "_"));
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+            .bind(&name)
+            .fetch_one(&admin)
+            .await
+            .unwrap();
+    if !exists {
+        sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+            .execute(&admin)
+            .await
+            .unwrap();
+    }
     run(
         "PostgreSQL",
         format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0),
     )
     .await;
-    sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    if !keep {
+        sqlx::query(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
+            .execute(&admin)
+            .await
+            .unwrap();
+    }
 }

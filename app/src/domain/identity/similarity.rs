@@ -3,6 +3,7 @@
 
 use super::translit::latin_skeleton;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 use strsim::osa_distance;
 
 /// How many edits (insertions, deletions, substitutions, swaps of neighbours) a name of this
@@ -29,26 +30,33 @@ pub fn names_close(a: &str, b: &str) -> bool {
     })
 }
 
-/// A normalised name with its Latin skeleton worked out once, for comparing it with many others.
+/// A normalised name whose Latin skeleton is worked out once, for comparing it with many others,
+/// and only when a comparison needs it: a candidate is mostly told apart by its first differing
+/// name, and the skeletons of its other names are then never asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spelled {
     pub text: String,
-    pub skeleton: String,
+    // A `OnceLock`, not a `OnceCell`: the duplicate scan shares prepared names between threads.
+    skeleton: OnceLock<String>,
 }
 
 impl Spelled {
     pub fn new(text: &str) -> Self {
         Self {
             text: text.to_owned(),
-            skeleton: latin_skeleton(text),
+            skeleton: OnceLock::new(),
         }
+    }
+
+    pub fn skeleton(&self) -> &str {
+        self.skeleton.get_or_init(|| latin_skeleton(&self.text))
     }
 }
 
 /// `names_close` of two prepared names.
 pub fn spelled_close(a: &Spelled, b: &Spelled) -> bool {
     close_with(&a.text, &b.text, || {
-        (a.skeleton.as_str().into(), b.skeleton.as_str().into())
+        (a.skeleton().into(), b.skeleton().into())
     })
 }
 

@@ -24,7 +24,7 @@ pub async fn child_candidates_plan(
     db: &Database,
     blocking: &Blocking<'_>,
 ) -> Result<Vec<String>, DbError> {
-    let (sql, params) = children::candidates_sql(blocking);
+    let (sql, params) = children::candidates_sql(db, blocking);
     plan_of(db, &sql, params).await
 }
 
