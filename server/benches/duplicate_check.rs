@@ -344,6 +344,12 @@ async fn fill(db: &Database, n: usize) {
     );
 }
 
+/// The raw indexed point lookup the check is measured beside.
+async fn point_lookup(db: &Database, exact_key: &str) -> Option<i64> {
+    on!(db, p => sqlx::query_scalar("SELECT id FROM children WHERE exact_key = $1 AND retired_at IS NULL")
+        .bind(exact_key).fetch_optional(p).await.unwrap())
+}
+
 async fn measure(name: &str, db: &Database, n: usize) {
     println!("{name}:");
     fill(db, n).await;
@@ -364,8 +370,7 @@ async fn measure(name: &str, db: &Database, n: usize) {
     for c in &probes {
         let id = identity(c);
         find_duplicate(db, &id, None).await.unwrap();
-        let _: Option<i64> = on!(db, p => sqlx::query_scalar("SELECT id FROM children WHERE exact_key = $1 AND retired_at IS NULL")
-            .bind(id.exact_key()).fetch_optional(p).await.unwrap());
+        point_lookup(db, &id.exact_key()).await;
     }
     let (mut check, mut lookup, mut query, mut verdict) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -385,8 +390,7 @@ async fn measure(name: &str, db: &Database, n: usize) {
         rows_seen += rows.len();
         let key = id.exact_key();
         let t = Instant::now();
-        let _: Option<i64> = on!(db, p => sqlx::query_scalar("SELECT id FROM children WHERE exact_key = $1 AND retired_at IS NULL")
-            .bind(&key).fetch_optional(p).await.unwrap());
+        point_lookup(db, &key).await;
         lookup.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     for v in [&mut check, &mut lookup, &mut query, &mut verdict] {

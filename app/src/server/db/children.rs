@@ -95,6 +95,17 @@ pub(super) fn candidates_sql(db: &Database, blocking: &Blocking<'_>) -> (String,
     (sql, params)
 }
 
+/// Runs `candidates_sql` on a pool or a transaction and reads its array; expands inside
+/// `on_pool!` so that it works for each driver.
+macro_rules! fetch_candidates {
+    ($executor:expr, $sql:expr, $params:expr) => {{
+        let json: String = bind_params!(sqlx::query_scalar($sql), $params)
+            .fetch_one($executor)
+            .await?;
+        parse_candidates(&json)?
+    }};
+}
+
 /// Reads the array `candidates_sql` returns.
 fn parse_candidates(json: &str) -> Result<Vec<Candidate>, sqlx::Error> {
     type Row = (i64, String, Option<String>, Option<String>);
@@ -169,11 +180,9 @@ fn candidates_union(blocking: &Blocking<'_>) -> (String, Params) {
 /// Children that share a blocking key with the new one: never a scan of the register.
 pub async fn candidates(db: &Database, blocking: &Blocking<'_>) -> Result<Vec<Candidate>, DbError> {
     let (sql, params) = candidates_sql(db, blocking);
-    let json: String = on_pool!(db, pool => bind_params!(sqlx::query_scalar(&sql), params)
-        .fetch_one(pool)
+    on_pool!(db, pool => async { Ok::<_, sqlx::Error>(fetch_candidates!(pool, &sql, params)) }
         .await
-        .map_err(DbError::from_sqlx))?;
-    parse_candidates(&json).map_err(DbError::from_sqlx)
+        .map_err(DbError::from_sqlx))
 }
 
 /// On PostgreSQL, takes the transaction locks of the birth years a probable duplicate of a child
@@ -210,8 +219,7 @@ pub async fn insert_checked(
     on_pool!(db, pool => async {
         let mut tx = pool.begin_write().await?;
         lock_birth_years!(db, tx, child.birth_date);
-        let json: String = bind_params!(sqlx::query_scalar(&sql), params).fetch_one(&mut *tx).await?;
-        let rows = parse_candidates(&json)?;
+        let rows = fetch_candidates!(&mut *tx, &sql, params);
         let Decision::Insert { flag } = decide(&rows) else {
             return Ok(None);
         };
@@ -351,8 +359,7 @@ pub async fn update_checked(
     on_pool!(db, pool => async {
         let mut tx = pool.begin_write().await?;
         lock_birth_years!(db, tx, child.birth_date);
-        let json: String = bind_params!(sqlx::query_scalar(&sql), params).fetch_one(&mut *tx).await?;
-        let mut rows = parse_candidates(&json)?;
+        let mut rows = fetch_candidates!(&mut *tx, &sql, params);
         rows.retain(|r| r.id != c.child_id);
         let Decision::Insert { flag } = decide(&rows) else {
             return Err(CorrectionStop::Decided);
