@@ -81,7 +81,7 @@ pub enum Decision {
 /// about a hundred candidates per check, and handing each over as a row of its own (on SQLite from
 /// the driver's worker thread, one message per row) cost twice what finding them did.
 pub(super) fn candidates_sql(db: &Database, blocking: &Blocking<'_>) -> (String, Params) {
-    let (union, params) = candidates_union(blocking);
+    let (union, params) = candidates_union(db, blocking);
     let sql = match db {
         Database::Sqlite(_) => format!(
             "SELECT json_group_array(json_array(id, exact_key, snils, certificate_key)) \
@@ -122,15 +122,11 @@ fn parse_candidates(json: &str) -> Result<Vec<Candidate>, sqlx::Error> {
         .collect())
 }
 
-fn candidates_union(blocking: &Blocking<'_>) -> (String, Params) {
+fn candidates_union(db: &Database, blocking: &Blocking<'_>) -> (String, Params) {
     let mut params = Params::default();
     let date = params.push(Param::Date(blocking.birth_date));
     let sex = params.push(Param::Text(blocking.sex.to_owned()));
-    let dates: Vec<String> = blocking
-        .date_variants
-        .iter()
-        .map(|d| params.push(Param::Date(*d)))
-        .collect();
+    let in_dates = dates_condition(db, &params.push(Param::Text(date_list(blocking))));
     let parts: Vec<String> = blocking
         .name_parts
         .iter()
@@ -143,12 +139,12 @@ fn candidates_union(blocking: &Blocking<'_>) -> (String, Params) {
         .iter()
         .map(|p| params.push(Param::Text(p.chars().take(1).collect())))
         .collect();
-    let (dates, parts, initials) = (dates.join(", "), parts.join(", "), initials.join(", "));
+    let (parts, initials) = (parts.join(", "), initials.join(", "));
     let mut branches = vec![
         format!("birth_date = {date} AND sex = {sex}"),
-        format!("surname_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex}"),
+        format!("surname_norm IN ({parts}) AND {in_dates} AND sex = {sex}"),
         format!(
-            "given_name_norm IN ({parts}) AND birth_date IN ({dates}) AND sex = {sex} \
+            "given_name_norm IN ({parts}) AND {in_dates} AND sex = {sex} \
              AND substr(exact_key, 1, 1) IN ({initials})"
         ),
     ];
@@ -175,6 +171,32 @@ fn candidates_union(blocking: &Blocking<'_>) -> (String, Params) {
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
     (sql, params)
+}
+
+/// The typo variants of the birth date as one JSON array of `YYYY-MM-DD` (as both backends store
+/// dates). How many variants a date has differs from date to date; bound as one value, the list
+/// leaves the statement's text the same for every check, so each connection prepares it once and
+/// PostgreSQL keeps one generic plan instead of planning some forty bound values every time.
+fn date_list(blocking: &Blocking<'_>) -> String {
+    let dates: Vec<String> = blocking
+        .date_variants
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect();
+    serde_json::Value::from(dates).to_string()
+}
+
+/// `birth_date` is one of the dates of the JSON array `$placeholder`; each backend unpacks the
+/// array once per statement and searches its index for each date.
+fn dates_condition(db: &Database, placeholder: &str) -> String {
+    match db {
+        Database::Sqlite(_) => {
+            format!("birth_date IN (SELECT value FROM json_each({placeholder}))")
+        }
+        Database::Postgres(_) => format!(
+            "birth_date = ANY (ARRAY(SELECT json_array_elements_text({placeholder}::json)::date))"
+        ),
+    }
 }
 
 /// Children that share a blocking key with the new one: never a scan of the register.
