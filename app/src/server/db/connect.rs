@@ -29,8 +29,11 @@ impl Database {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             // Reads map the file instead of copying pages through read(2): the duplicate check's
-            // index probes cost a memory access each.
-            .pragma("mmap_size", "268435456");
+            // index probes cost a memory access each. SQLite caps the map at its build's limit
+            // (2 GiB on 64-bit Linux); a register of a million children is about 0.8 GB, and a
+            // smaller map left the probes beyond it copying pages again. The map takes address
+            // space, not memory: its pages are the kernel's file cache.
+            .pragma("mmap_size", "2147418112");
         if let Some(dir) = options.get_filename().parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)?;
