@@ -211,6 +211,7 @@ async fn a_parent_asks_and_the_institution_corrects_from_the_request(backend: Ba
     )
     .await;
     assert_eq!(status, 403);
+    crate::helpers::assert_name_tokens_mirror_children(&app.db).await;
     app.finish().await;
 }
 

@@ -286,6 +286,7 @@ async fn a_duplicate_is_retired_and_its_applications_cancelled_with_the_r6_messa
     .unwrap();
     assert_eq!(kept, Some(pair.y_child));
     assert!(audit_has(&app, "resolve_duplicate", &format!("duplicate_flag:{flag}")).await);
+    crate::helpers::assert_name_tokens_mirror_children(&app.db).await;
     app.finish().await;
 }
 

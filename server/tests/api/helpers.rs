@@ -488,3 +488,42 @@ macro_rules! on_both_backends {
         }
     )*};
 }
+
+/// A row of `child_name_tokens`: token, birth date, sex, whether the surname, child, keys.
+type NameToken = (
+    String,
+    chrono::NaiveDate,
+    String,
+    bool,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// The names table the duplicate check searches holds exactly the surname and the first name of
+/// every child that is not retired, as the triggers keep it after whatever the test wrote.
+pub async fn assert_name_tokens_mirror_children(db: &Database) {
+    const EXPECTED: &str =
+        "SELECT surname_norm, birth_date, sex, TRUE, id, exact_key, snils, certificate_key \
+        FROM children WHERE retired_at IS NULL UNION ALL \
+        SELECT given_name_norm, birth_date, sex, FALSE, id, exact_key, snils, certificate_key \
+        FROM children WHERE retired_at IS NULL ORDER BY 5, 4";
+    const ACTUAL: &str =
+        "SELECT token, birth_date, sex, is_surname, child_id, exact_key, snils, certificate_key \
+        FROM child_name_tokens ORDER BY child_id, is_surname";
+    macro_rules! rows {
+        ($pool:expr, $sql:expr) => {
+            sqlx::query_as::<_, NameToken>($sql)
+                .fetch_all($pool)
+                .await
+                .unwrap()
+        };
+    }
+    let (expected, actual) = match db {
+        Database::Sqlite(p) => (rows!(p, EXPECTED), rows!(p, ACTUAL)),
+        Database::Postgres(p) => (rows!(p, EXPECTED), rows!(p, ACTUAL)),
+    };
+    assert!(!expected.is_empty(), "the test registered no child");
+    assert_eq!(actual, expected);
+}

@@ -56,19 +56,22 @@ async fn the_duplicate_check_uses_indexes(backend: Backend) {
         plan.join("\n  ")
     );
     assert_indexed(backend, &plan);
-    if backend == Backend::Sqlite {
-        // The date and name branches read their indexes alone, never the table's rows.
-        for index in [
-            "children_birth_date_sex",
-            "children_surname_birth_date",
-            "children_given_name_birth_date",
-        ] {
-            assert!(
-                plan.iter()
-                    .any(|l| l.contains(&format!("USING COVERING INDEX {index} "))),
-                "{index} does not cover its branch: {plan:#?}"
-            );
-        }
+    // The date and name branches read their indexes alone, never the table's rows; the name
+    // branch searches the names table by its key (name, birth date, sex).
+    let searches = match backend {
+        Backend::Sqlite => [
+            "USING COVERING INDEX children_birth_date_sex ",
+            "SEARCH child_name_tokens USING PRIMARY KEY (token=? AND birth_date=? AND sex=?)",
+        ],
+        // On the demo's few rows PostgreSQL may prefer a bitmap or a plain index scan to an
+        // index-only one (the pages are not yet marked visible); the index is what matters.
+        Backend::Postgres => [" children_birth_date_sex", " child_name_tokens_pkey"],
+    };
+    for search in searches {
+        assert!(
+            plan.iter().any(|l| l.contains(search)),
+            "no {search:?}: {plan:#?}"
+        );
     }
     app.finish().await;
 }
