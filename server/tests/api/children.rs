@@ -1,10 +1,14 @@
-use crate::helpers::{spawn_seeded_app, Backend, TestApp};
+use crate::helpers::{
+    spawn_seeded_app, spawn_seeded_app_with, within_one_rate_window, Backend, TestApp,
+};
 use crate::on_both_backends;
 use app::api::children::{ChildCard, ChildOutcome, Refusal};
+use app::error::AppError;
 
 on_both_backends!(
     an_added_child_is_listed_as_not_yet_confirmed,
     only_a_signed_in_parent_may_check_or_add,
+    checks_are_limited_per_account_and_per_address,
     wrong_fields_are_reported_each_at_its_field,
     the_same_child_from_another_account_is_refused_with_the_r1_message,
     a_typo_version_is_warned_and_saved_flagged_only_when_confirmed,
@@ -97,6 +101,45 @@ async fn only_a_signed_in_parent_may_check_or_add(backend: Backend) {
         let (status, body) = app.post_with(&TestApp::new_client(), path, &MASHA).await;
         assert_eq!(status, 401, "{path}: {body}");
     }
+    app.finish().await;
+}
+
+/// The check tells whether a child is registered, so it is bounded: 60 checks per account and
+/// (here) 80 per address in ten minutes; the 61st of one account and the 81st of the address are
+/// refused with the «too many attempts» message, whichever account sends them.
+async fn checks_are_limited_per_account_and_per_address(backend: Backend) {
+    let Some(app) = spawn_seeded_app_with(backend, &[("child_checks_per_address", "80")]).await
+    else {
+        return;
+    };
+    let (first, second) = (
+        app.signed_in_parent(1, "parent").await,
+        app.signed_in_parent(2, "parent").await,
+    );
+    let check = |client: &reqwest::Client| {
+        let (app, client) = (&app, client.clone());
+        async move { app.post_with(&client, "/api/children/check", &MASHA).await }
+    };
+    within_one_rate_window(600, 120).await;
+    for n in 1..=60 {
+        assert_eq!(check(&first).await.0, 200, "check {n} of the first account");
+    }
+    let (status, body) = check(&first).await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(
+        serde_json::from_str::<AppError>(&body).unwrap(),
+        AppError::RateLimited
+    );
+    // The refused check did not count for the address: 60 so far, 20 more for anyone there.
+    for n in 1..=20 {
+        assert_eq!(
+            check(&second).await.0,
+            200,
+            "check {n} of the second account"
+        );
+    }
+    let (status, body) = check(&second).await;
+    assert_eq!(status, 429, "{body}");
     app.finish().await;
 }
 

@@ -160,11 +160,30 @@ async fn start_server(url: &str, changes: &[(&str, &str)]) -> (String, Database)
 
 /// A server whose database holds the demo catalogue.
 pub async fn spawn_seeded_app(backend: Backend) -> Option<TestApp> {
-    let app = spawn_app(backend).await?;
+    spawn_seeded_app_with(backend, &[]).await
+}
+
+/// Like `spawn_seeded_app`, with some settings changed.
+pub async fn spawn_seeded_app_with(backend: Backend, changes: &[(&str, &str)]) -> Option<TestApp> {
+    let app = spawn_app_with(backend, changes).await?;
     app::server::services::seed::run(&app.db, demo_day())
         .await
         .expect("seed");
     Some(app)
+}
+
+/// Waits, when the current rate-limit window of `window_secs` seconds has less than `needed`
+/// seconds left, until the next one begins: limits count hits in windows aligned to the clock, and
+/// a test that counts up to a limit across a window's end would see its count start again.
+pub async fn within_one_rate_window(window_secs: u64, needed: u64) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs();
+    let left = window_secs - now % window_secs;
+    if left < needed {
+        tokio::time::sleep(std::time::Duration::from_secs(left + 1)).await;
+    }
 }
 
 /// The day the demo data is seeded for: fixed, so that enrolment windows do not depend on the clock.
