@@ -221,6 +221,24 @@ impl TestApp {
         panic!("the second server process did not answer");
     }
 
+    /// Runs a command of the `kruzhok` binary (`import children …`, `duplicates scan`) on this
+    /// app's database, as an administrator would; its standard output, once it has ended well.
+    pub fn command(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_kruzhok"))
+            .args(args)
+            .env("KRUZHOK_DATABASE_URL", &self.database_url)
+            .env("KRUZHOK_LOG", "warn")
+            .output()
+            .expect("the kruzhok binary runs");
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+        assert!(
+            output.status.success(),
+            "kruzhok {args:?}: {stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    }
+
     /// The id of the `nth` organization (from 0) of the seeded catalogue.
     pub async fn organization(&self, nth: i64) -> i64 {
         const SQL: &str = "SELECT id FROM organizations ORDER BY id LIMIT 1 OFFSET $1";
