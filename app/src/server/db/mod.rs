@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod catalog;
+pub mod child_candidates;
 pub mod children;
 mod connect;
 pub mod corrections;

@@ -1,7 +1,7 @@
 //! Query plans of the queries that must stay index searches (the catalogue, the duplicate check),
 //! so tests can show that indexes are used.
 
-use super::children::{self, Blocking};
+use super::child_candidates::{self, Blocking};
 use super::params::{bind_params, Params};
 use super::{catalog, Database, DbError};
 use crate::domain::catalog_filter::CatalogFilter;
@@ -24,7 +24,7 @@ pub async fn child_candidates_plan(
     db: &Database,
     blocking: &Blocking<'_>,
 ) -> Result<Vec<String>, DbError> {
-    let (sql, params) = children::candidates_sql(db, blocking);
+    let (sql, params) = child_candidates::candidates_sql(db, blocking);
     plan_of(db, &sql, params).await
 }
 
