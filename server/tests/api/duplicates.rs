@@ -12,6 +12,7 @@ use app::server::db::Database;
 
 on_both_backends!(a_probable_pair_is_seen_by_the_institution_concerned_and_by_moc_only);
 on_both_backends!(a_duplicate_is_retired_and_its_applications_cancelled_with_the_r6_message);
+on_both_backends!(an_enrolment_of_a_retired_record_stands_and_the_operator_is_told);
 on_both_backends!(two_children_are_freed_and_never_flagged_again);
 on_both_backends!(operators_racing_on_one_pair_make_one_decision);
 on_both_backends!(the_register_scan_puts_its_pairs_into_the_queue_once);
@@ -287,6 +288,52 @@ async fn a_duplicate_is_retired_and_its_applications_cancelled_with_the_r6_messa
     assert_eq!(kept, Some(pair.y_child));
     assert!(audit_has(&app, "resolve_duplicate", &format!("duplicate_flag:{flag}")).await);
     crate::helpers::assert_name_tokens_mirror_children(&app.db).await;
+    app.finish().await;
+}
+
+async fn an_enrolment_of_a_retired_record_stands_and_the_operator_is_told(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let org = app.organization(0).await;
+    let pair = flagged_pair(&app, 1).await;
+    let (operator, _) = app.in_role(11, "institution_operator", Some(org)).await;
+    // X attends the group: the operator confirmed and enrolled the application before the pair was
+    // looked at.
+    let application = mine(&app, &pair.x).await[0].applications[0].id;
+    for action in ["confirm", "enrol"] {
+        let (status, body) = app
+            .post_with(
+                &operator,
+                "/api/operator/applications/move",
+                &[("ids[]", &application.to_string()), ("action", action)],
+            )
+            .await;
+        assert!(
+            status == 200 && body.contains("\"changed\":1"),
+            "{action}: {body}"
+        );
+    }
+    let flag = queue(&app, &operator).await.pairs[0].flag_id;
+    let keep_y = format!("keep:{}", pair.y_child);
+    let (status, body) = resolve(&app, &operator, flag, &keep_y, "Свидетельство проверено").await;
+    assert_eq!(status, 200, "{body}");
+    // A duplicate decision cancels applications, not an enrolment: the operator is told what is
+    // left, the seat stays taken, and the parent reads that the enrolment stands.
+    assert!(body.contains("отменено заявок: 0"), "{body}");
+    assert!(
+        body.contains("зачисления не отменяются, осталось: 1"),
+        "{body}"
+    );
+    let family = mine(&app, &pair.x).await;
+    assert!(family[0].closed.is_some());
+    assert_eq!(family[0].applications[0].status, "Зачислен");
+    assert_eq!(occupied(&app, pair.group).await, 1);
+    let told: Vec<Notification> = app.get_json_with(&pair.x, "/api/notifications/mine").await;
+    assert!(told
+        .iter()
+        .any(|n| n.subject == "Запись о ребенке закрыта как дубль"
+            && n.body.contains("(зачисления остаются в силе)")));
     app.finish().await;
 }
 

@@ -233,6 +233,20 @@ pub async fn cancellable(db: &Database, which: Cancellable) -> Result<Vec<(i64, 
     })
 }
 
+/// How many applications of a retired record or a duplicate account are «Зачислен». A duplicate
+/// decision does not cancel an enrolment (the child attends the group, and the state machine only
+/// lets an operator expel), so the operator is told how many remain to see to.
+pub async fn enrolled(db: &Database, which: Cancellable) -> Result<i64, DbError> {
+    let (column, id) = match which {
+        Cancellable::Child(id) => ("child_id", id),
+        Cancellable::Account(id) => ("account_id", id),
+        Cancellable::All => return Ok(0),
+    };
+    let sql =
+        format!("SELECT COUNT(*) FROM applications WHERE {column} = $1 AND status = 'enrolled'");
+    on_pool!(db, pool => sqlx::query_scalar(&sql).bind(id).fetch_one(pool).await.map_err(DbError::from_sqlx))
+}
+
 /// Puts pairs into the queue, the first record of each (`child_id`) under review; `source` says
 /// where they were found (`scan`, `correction`). A pair flagged before, either way round, or said
 /// to be two children, is left as it is. Returns how many pairs were added.

@@ -3,7 +3,9 @@
 //! resolves it as «не дубль», or «дубль» keeping one account — the other is marked, its active
 //! applications cancelled with the R6 message naming the kept account masked, and the parent told.
 
-use super::duplicates::{cancel_duplicates, r6_message, reviewer};
+use super::duplicates::{
+    cancel_duplicates, cancellation_report, enrolments_kept, r6_message, reviewer,
+};
 use super::roles::audit;
 use super::tell::tell;
 use crate::api::duplicates::{
@@ -17,7 +19,7 @@ use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::review::{compare_accounts, parse_decision, AccountFacts, Decision};
 use crate::error::AppError;
 use crate::server::db::account_duplicates::{self as db, AccountRow, Resolution};
-use crate::server::db::duplicates::{Cancellable, Scope};
+use crate::server::db::duplicates::{self, Cancellable, Scope};
 use crate::server::db::families;
 use crate::server::state::AppState;
 use chrono::Utc;
@@ -196,16 +198,21 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
                 Some(acting.account_id),
             )
             .await?;
+            let enrolled = duplicates::enrolled(&state.db, Cancellable::Account(duplicate)).await?;
+            let kept_note = enrolments_kept(enrolled);
             tell(
                 state,
                 duplicate,
                 "Аккаунт признан дублирующим",
-                &format!("Оператор проверил данные: ваша семья уже зарегистрирована в аккаунте {masked}. Заявки с этого аккаунта отменены и больше не принимаются. Если обучение по программе актуально, подайте заявку с аккаунта {masked}. Если доступа к указанному аккаунту нет, то обратитесь в тех. поддержку по номеру телефона 48-28-08 (вт, чт с 13.00 до 16.30)."),
+                &format!("Оператор проверил данные: ваша семья уже зарегистрирована в аккаунте {masked}. Заявки с этого аккаунта отменены{kept_note} и больше не принимаются. Если обучение по программе актуально, подайте заявку с аккаунта {masked}. Если доступа к указанному аккаунту нет, то обратитесь в тех. поддержку по номеру телефона 48-28-08 (вт, чт с 13.00 до 16.30)."),
                 "/cabinet/applications",
             )
             .await;
             (
-                format!("Аккаунт № {duplicate} отмечен как дубль аккаунта № {keep}; отменено заявок: {cancelled}. Родитель уведомлен"),
+                format!(
+                    "Аккаунт № {duplicate} отмечен как дубль аккаунта № {keep}; {}. Родитель уведомлен",
+                    cancellation_report(cancelled, enrolled)
+                ),
                 format!("duplicate, kept account:{keep}: {reason}"),
             )
         }

@@ -232,19 +232,22 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
             let cancelled =
                 cancel_duplicates(state, Cancellable::Child(retire), Some(acting.account_id))
                     .await?;
+            let enrolled = db::enrolled(&state.db, Cancellable::Child(retire)).await?;
+            let kept_note = enrolments_kept(enrolled);
             let name = full_name(&retired.surname, &retired.given_name, None);
             for (account, _) in guardians.iter().filter(|(a, _)| *a != kept.account_id) {
                 tell(
                     state,
                     *account,
                     "Запись о ребенке закрыта как дубль",
-                    &format!("Ребенок {name} уже зарегистрирован в системе в аккаунте {masked}. Запись в вашем кабинете закрыта, заявки с нее отменены. Если обучение по программе актуально, подайте заявку с аккаунта {masked}. Если доступа к указанному аккаунту нет, то обратитесь в тех. поддержку по номеру телефона 48-28-08 (вт, чт с 13.00 до 16.30)."),
+                    &format!("Ребенок {name} уже зарегистрирован в системе в аккаунте {masked}. Запись в вашем кабинете закрыта, заявки с нее отменены{kept_note}. Если обучение по программе актуально, подайте заявку с аккаунта {masked}. Если доступа к указанному аккаунту нет, то обратитесь в тех. поддержку по номеру телефона 48-28-08 (вт, чт с 13.00 до 16.30)."),
                     "/cabinet/applications",
                 )
                 .await;
             }
             format!(
-                "Запись № {retire} закрыта как дубль записи № {keep}; отменено заявок: {cancelled}. Родитель уведомлен"
+                "Запись № {retire} закрыта как дубль записи № {keep}; {}. Родитель уведомлен",
+                cancellation_report(cancelled, enrolled)
             )
         }
     };
@@ -261,6 +264,27 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
     )
     .await?;
     Ok(ResolveOutcome::Resolved { message })
+}
+
+/// For the parent: a duplicate decision cancels applications but not an enrolment (the child
+/// attends the group; only an operator may expel), so a parent with one is told it stands.
+pub(super) fn enrolments_kept(enrolled: i64) -> &'static str {
+    if enrolled > 0 {
+        " (зачисления остаются в силе)"
+    } else {
+        ""
+    }
+}
+
+/// For the operator: what a duplicate decision cancelled, and the enrolments left to see to.
+pub(super) fn cancellation_report(cancelled: usize, enrolled: i64) -> String {
+    let mut report = format!("отменено заявок: {cancelled}");
+    if enrolled > 0 {
+        report.push_str(&format!(
+            "; зачисления не отменяются, осталось: {enrolled} (отчислить можно в «Заявках»)"
+        ));
+    }
+    report
 }
 
 /// The R6 text from the dictionary, with the kept account masked in it.
