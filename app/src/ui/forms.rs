@@ -88,3 +88,6 @@ mod tests {
         assert_eq!(form.password, "пароль & ещё");
     }
 }
+
+/// A form's submit handler shared by several forms of one list (cloned into each).
+pub type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;

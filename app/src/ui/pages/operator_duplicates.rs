@@ -10,13 +10,12 @@ use crate::error::AppError;
 use crate::ui::components::compared_table::ComparedTable;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextAreaField};
+use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-
-type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
 
 #[component]
 pub fn OperatorDuplicatesPage() -> impl IntoView {

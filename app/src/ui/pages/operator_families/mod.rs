@@ -6,20 +6,24 @@
 use crate::api::duplicates::{flag_accounts, FlagAccountsForm, FlagOutcome};
 use crate::api::families::{
     confirm_child, find_families, link_guardian, replace_email, ConfirmChild, ConfirmChildForm,
-    FamilyAnswer, FamilyCard, FamilyQuery, FindFamilies, LinkGuardian, LinkGuardianForm,
-    LinkGuardianOutcome, ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
+    FamilyAnswer, FamilyQuery, FindFamilies, LinkGuardian, LinkGuardianForm, LinkGuardianOutcome,
+    ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
 };
 use crate::api::municipality_changes::{record_municipality_change, ChangeForm, ChangeOutcome};
-use crate::api::operator::Choice;
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::{answer_posted, posted};
+use crate::ui::forms::{answer_posted, posted, Submit};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
+
+mod family;
+mod family_forms;
+
+use family::Family;
 
 #[component]
 pub fn OperatorFamiliesPage() -> impl IntoView {
@@ -150,8 +154,6 @@ fn SearchForm(
     }
     .into_any()
 }
-
-type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
 
 #[component]
 fn Results(
@@ -301,246 +303,6 @@ fn Results(
                     .collect_view()}
             </ul>
         })}
-    }
-    .into_any()
-}
-
-#[component]
-fn Family(
-    family: FamilyCard,
-    retry: Option<(ReplaceEmailForm, Vec<FieldError>)>,
-    link_retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
-    change_retry: Option<(ChangeForm, Vec<FieldError>)>,
-    flag_retry: Option<(FlagAccountsForm, Vec<FieldError>)>,
-    /// The other families found by the same search, `(account, e-mail)`.
-    others: Vec<(i64, String)>,
-    municipalities: Vec<Choice>,
-    query: FamilyQuery,
-    can_confirm: bool,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_link: Submit,
-) -> impl IntoView {
-    let f = family;
-    let search = query.clone();
-    let id = f.account_id.to_string();
-    let (typed, errors) = retry.unwrap_or_default();
-    let open = !errors.is_empty();
-    view! {
-        <li class="application family">
-            <p class="application-title">{f.parent_name}</p>
-            <p class="family-email">
-                "Почта аккаунта: " <strong>{f.email}</strong>
-                {(!f.email_confirmed).then_some(" (не подтверждена)")}
-            </p>
-            <p>{format!("Телефон: {} · {}", f.phone, f.municipality)}</p>
-            {f.municipality_change.clone().map(|line| view! { <p class="state state-review">{line}</p> })}
-            <ul class="family-children">
-                {f.children
-                    .into_iter()
-                    .map(|c| view! {
-                        <li>
-                            <p>
-                                <strong>{c.name}</strong>
-                                {format!(", {}", c.birth_date)}
-                                {c.matched.map(|m| view! { " " <span class="tag">{m}</span> })}
-                            </p>
-                            <p>{c.confirmation}{c.under_review.then_some(" · на проверке как возможный дубль")}</p>
-                            {c.applications.into_iter().map(|a| view! { <p class="application-reason">{a}</p> }).collect_view()}
-                            {can_confirm.then(|| {
-                                let retry = link_retry.clone().filter(|(f, _)| f.link_child == c.id.to_string());
-                                view! {
-                                    <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
-                                    <LinkGuardianFields child=c.id retry query=search.clone() on_link=on_link.clone() />
-                                }
-                                .into_any()
-                            })}
-                            {(can_confirm && !c.confirmed).then(|| view! {
-                                <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
-                                    <input type="hidden" name="confirm_child" value=c.id.to_string() />
-                                    <SearchFields query=search.clone() />
-                                    <button type="submit" class="button button-secondary">"Документы проверены: подтвердить данные"</button>
-                                </form>
-                            }
-                            .into_any())}
-                        </li>
-                    }
-                    .into_any())
-                    .collect_view()}
-            </ul>
-            {can_confirm.then(|| view! {
-            <details class="request-more" open=open>
-                <summary>"Заменить почту"</summary>
-                <form method="post" action="/operator/families" on:submit=on_submit>
-                    <input type="hidden" name="account_id" value=id.clone() />
-                    <SearchFields query />
-                    <div class="field">
-                        <label for=format!("field-email-{id}")>"Новая почта"</label>
-                        <input id=format!("field-email-{id}") name="email" type="email" value=typed.email autocomplete="off" aria-invalid=error_for(&errors, "email").is_some().then_some("true") />
-                        {error_for(&errors, "email").map(|m| view! { <p class="field-error">{m}</p> })}
-                    </div>
-                    <div class="field">
-                        <label for=format!("field-reason-{id}")>"Основание: какой документ проверен"</label>
-                        <input id=format!("field-reason-{id}") name="reason" type="text" value=typed.reason autocomplete="off" aria-invalid=error_for(&errors, "reason").is_some().then_some("true") />
-                        {error_for(&errors, "reason").map(|m| view! { <p class="field-error">{m}</p> })}
-                    </div>
-                    <button type="submit" class="button button-primary">"Заменить почту"</button>
-                </form>
-            </details>
-            }
-            .into_any())}
-            {(!others.is_empty()).then(|| view! {
-                <FlagFields account=f.account_id others retry=flag_retry query=search.clone() />
-            }
-            .into_any())}
-            {(can_confirm && f.municipality_change.is_none()).then(|| view! {
-                <ChangeFields account=f.account_id current=f.municipality_id municipalities retry=change_retry query=search.clone() />
-            }
-            .into_any())}
-        </li>
-    }
-    .into_any()
-}
-
-/// The search, carried along by the forms of a family, so that after a change the page shows the
-/// family again (without JavaScript the page answers the post with the search run anew).
-#[component]
-fn SearchFields(query: FamilyQuery) -> impl IntoView {
-    view! {
-        <input type="hidden" name="surname" value=query.surname />
-        <input type="hidden" name="given_name" value=query.given_name />
-        <input type="hidden" name="birth_date" value=query.birth_date />
-        <input type="hidden" name="phone" value=query.phone />
-        <input type="hidden" name="parent_surname" value=query.parent_surname />
-        <input type="hidden" name="parent_given_name" value=query.parent_given_name />
-    }
-}
-
-/// «Привязать второго родителя»: the other parent's account instead of the child entered again.
-#[component]
-fn LinkGuardianFields(
-    child: i64,
-    retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
-    query: FamilyQuery,
-    on_link: Submit,
-) -> impl IntoView {
-    let (typed, errors) = retry.unwrap_or_default();
-    let open = !errors.is_empty();
-    let field = |name: &str| format!("field-{name}-{child}");
-    view! {
-        <details class="request-more" open=open>
-            <summary>"Привязать второго родителя"</summary>
-            <form method="post" action="/operator/families" on:submit=move |ev| on_link(ev)>
-                <input type="hidden" name="link_child" value=child.to_string() />
-                <SearchFields query />
-                <div class="field">
-                    <label for=field("guardian")>"Почта или телефон аккаунта второго родителя"</label>
-                    <input id=field("guardian") name="guardian" type="text" value=typed.guardian autocomplete="off" aria-invalid=error_for(&errors, "guardian").is_some().then_some("true") />
-                    {error_for(&errors, "guardian").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for=field("guardian_reason")>"Какой документ проверен"</label>
-                    <input id=field("guardian_reason") name="guardian_reason" type="text" value=typed.guardian_reason autocomplete="off" aria-invalid=error_for(&errors, "guardian_reason").is_some().then_some("true") />
-                    {error_for(&errors, "guardian_reason").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <button type="submit" class="button button-secondary">"Привязать"</button>
-            </form>
-        </details>
-    }
-    .into_any()
-}
-
-/// «Заявление на смену муниципалитета» (R5): the parent's written application, recorded with its
-/// scan for the regional operator. Always a full multipart post, so the scan goes with it.
-#[component]
-fn ChangeFields(
-    account: i64,
-    current: i64,
-    municipalities: Vec<Choice>,
-    retry: Option<(ChangeForm, Vec<FieldError>)>,
-    query: FamilyQuery,
-) -> impl IntoView {
-    let (typed, errors) = retry.unwrap_or_default();
-    let open = !errors.is_empty();
-    let field = |name: &str| format!("field-{name}-{account}");
-    let choices = municipalities
-        .into_iter()
-        .filter(|m| m.value != current.to_string())
-        .map(|m| {
-            let selected = m.value == typed.change_to;
-            view! { <option value=m.value selected=selected>{m.label}</option> }
-        })
-        .collect_view();
-    view! {
-        <details class="request-more" open=open>
-            <summary>"Заявление на смену муниципалитета"</summary>
-            <form method="post" action="/operator/families" enctype="multipart/form-data" class="resolve-form">
-                <input type="hidden" name="change_account" value=account.to_string() />
-                <SearchFields query />
-                <div class="field">
-                    <label for=field("change_to")>"Новый муниципалитет"</label>
-                    <select id=field("change_to") name="change_to" aria-invalid=error_for(&errors, "change_to").is_some().then_some("true")>
-                        <option value="">"Выберите"</option>
-                        {choices}
-                    </select>
-                    {error_for(&errors, "change_to").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for=field("change_reason")>"Причина из заявления"</label>
-                    <input id=field("change_reason") name="change_reason" type="text" value=typed.change_reason autocomplete="off" aria-invalid=error_for(&errors, "change_reason").is_some().then_some("true") />
-                    {error_for(&errors, "change_reason").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for=field("change_document")>"Скан заявления (PDF, JPEG или PNG, до 5 МБ, необязательно)"</label>
-                    <input id=field("change_document") name="change_document" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" />
-                    {error_for(&errors, "change_document").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <button type="submit" class="button button-secondary">"Передать региональному оператору"</button>
-            </form>
-        </details>
-    }
-    .into_any()
-}
-
-/// «Возможный дубль аккаунта»: two accounts found for one family go to the duplicate queue.
-#[component]
-fn FlagFields(
-    account: i64,
-    others: Vec<(i64, String)>,
-    retry: Option<(FlagAccountsForm, Vec<FieldError>)>,
-    query: FamilyQuery,
-) -> impl IntoView {
-    let (typed, errors) = retry.unwrap_or_default();
-    let open = !errors.is_empty();
-    let field = |name: &str| format!("field-{name}-{account}");
-    let options = others
-        .into_iter()
-        .map(|(id, email)| {
-            let selected = typed.flag_other == id.to_string();
-            view! { <option value=id.to_string() selected=selected>{email}</option> }
-        })
-        .collect_view();
-    view! {
-        <details class="request-more" open=open>
-            <summary>"Возможный дубль аккаунта"</summary>
-            <form method="post" action="/operator/families" class="resolve-form">
-                <input type="hidden" name="flag_account" value=account.to_string() />
-                <SearchFields query />
-                <div class="field">
-                    <label for=field("flag_other")>"Аккаунт той же семьи"</label>
-                    <select id=field("flag_other") name="flag_other" aria-invalid=error_for(&errors, "flag_other").is_some().then_some("true")>
-                        {options}
-                    </select>
-                    {error_for(&errors, "flag_other").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for=field("flag_reason")>"Почему это одна семья"</label>
-                    <input id=field("flag_reason") name="flag_reason" type="text" value=typed.flag_reason autocomplete="off" aria-invalid=error_for(&errors, "flag_reason").is_some().then_some("true") />
-                    {error_for(&errors, "flag_reason").map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <button type="submit" class="button button-secondary">"Передать в очередь дублей"</button>
-            </form>
-        </details>
     }
     .into_any()
 }
