@@ -103,8 +103,10 @@ pub enum ReplaceEmailOutcome {
 pub async fn replace_email(
     #[server(flatten)] form: ReplaceEmailForm,
 ) -> Result<ReplaceEmailOutcome, AppError> {
-    use crate::server::{services::families, state::AppState};
-    crate::api::respond(async { families::replace_email(&AppState::current()?, form).await }.await)
+    use crate::server::{services::family_changes, state::AppState};
+    crate::api::respond(
+        async { family_changes::replace_email(&AppState::current()?, form).await }.await,
+    )
 }
 
 /// «Данные подтверждены»: the operator has seen the child's documents.
@@ -116,9 +118,10 @@ pub struct ConfirmChildForm {
 
 #[server(endpoint = "operator/families/confirm-child")]
 pub async fn confirm_child(#[server(flatten)] form: ConfirmChildForm) -> Result<String, AppError> {
-    use crate::server::{services::families, state::AppState};
+    use crate::server::{services::family_changes, state::AppState};
     crate::api::respond(
-        async { families::confirm_child(&AppState::current()?, &form.confirm_child).await }.await,
+        async { family_changes::confirm_child(&AppState::current()?, &form.confirm_child).await }
+            .await,
     )
 }
 
@@ -151,6 +154,8 @@ pub enum LinkGuardianOutcome {
 pub async fn link_guardian(
     #[server(flatten)] form: LinkGuardianForm,
 ) -> Result<LinkGuardianOutcome, AppError> {
-    use crate::server::{services::families, state::AppState};
-    crate::api::respond(async { families::link_guardian(&AppState::current()?, form).await }.await)
+    use crate::server::{services::family_changes, state::AppState};
+    crate::api::respond(
+        async { family_changes::link_guardian(&AppState::current()?, form).await }.await,
+    )
 }

@@ -13,6 +13,7 @@ pub mod children;
 pub mod corrections;
 pub mod duplicates;
 pub mod families;
+pub mod family_changes;
 pub mod help;
 pub mod help_requests;
 pub mod import;
