@@ -1,215 +1,27 @@
-//! Corrections of a child's data (R4, SPEC §4.4). A parent asks an institution from the cabinet;
-//! an institution operator — who has seen the documents — corrects the data, from the request or
-//! directly, or refuses the request with a reason. The duplicate rules of SPEC §5 run again on the
-//! corrected data inside the writing transaction: an exact duplicate is refused (and the pair goes
-//! to the duplicate queue), a probable one is saved and flagged. Every view and change is audited.
+//! The institution operator's side of a correction (R4): the inbox of requests, the draft to
+//! correct from, the correction itself with the duplicate rules run again, and a refusal.
 
-use super::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
-use super::roles::{audit, institution_operator, InstitutionOperator};
-use super::tell::tell;
+use super::{changed, facts_of, form_of, id_of, record, DOCUMENT_CHARS, INBOX};
 use crate::api::corrections::{
-    CorrectionCard, CorrectionDraft, CorrectionForm, CorrectionOutcome, CorrectionStart, RejectForm,
+    CorrectionCard, CorrectionDraft, CorrectionForm, CorrectionOutcome, RejectForm,
 };
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::correction::CorrectionStatus;
 use crate::domain::identity::person_name::full_name;
-use crate::domain::identity::review::{compare_records, RecordFacts};
+use crate::domain::identity::review::compare_records;
 use crate::domain::identity::verdict::Verdict;
 use crate::error::AppError;
-use crate::server::auth::session::current_account_id;
 use crate::server::db::children::{self, Correction, CorrectionStop, Decision};
-use crate::server::db::corrections::{self as db, NewRequest, RequestRow};
-use crate::server::db::duplicates::{self as pairs, RecordRow};
-use crate::server::db::help as institutions;
+use crate::server::db::corrections::{self as db, RequestRow};
+use crate::server::db::duplicates as pairs;
 use crate::server::services::applications::moscow_time;
+use crate::server::services::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
+use crate::server::services::roles::{audit, institution_operator, InstitutionOperator};
+use crate::server::services::tell::tell;
 use crate::server::state::AppState;
 use chrono::Utc;
 use std::sync::Mutex;
-
-/// Requests an inbox shows at once.
-const INBOX: i64 = 50;
-const NOTE_CHARS: usize = 1000;
-const DOCUMENT_CHARS: std::ops::RangeInclusive<usize> = 5..=500;
-
-fn id_of(s: &str) -> Result<i64, AppError> {
-    s.trim().parse::<i64>().map_err(|_| AppError::NotFound)
-}
-
-/// The signed-in account, if it holds the child in its cabinet; otherwise the child is not found.
-async fn guardian_of(state: &AppState, child: &str) -> Result<(i64, RecordRow), AppError> {
-    let account_id = current_account_id(state)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    let child_id = id_of(child)?;
-    let guardians = children::guardians(&state.db, child_id).await?;
-    if !guardians.iter().any(|(a, _)| *a == account_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok((account_id, record(state, child_id).await?))
-}
-
-async fn record(state: &AppState, child_id: i64) -> Result<RecordRow, AppError> {
-    pairs::records(&state.db, &[child_id])
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)
-}
-
-/// The data of a record as a form shows them.
-fn form_of(r: &RecordRow) -> CorrectionForm {
-    CorrectionForm {
-        child: r.id.to_string(),
-        surname: r.surname.clone(),
-        given_name: r.given_name.clone(),
-        patronymic: r.patronymic.clone().unwrap_or_default(),
-        sex: r.sex.clone(),
-        birth_date: format_ru(r.birth_date),
-        snils: r.snils.clone().unwrap_or_default(),
-        birth_certificate: r.birth_certificate.clone().unwrap_or_default(),
-        ..CorrectionForm::default()
-    }
-}
-
-fn facts_of(f: &CorrectionForm) -> RecordFacts {
-    RecordFacts {
-        surname: f.surname.clone(),
-        given_name: f.given_name.clone(),
-        patronymic: f.patronymic.clone(),
-        sex: match f.sex.as_str() {
-            "male" => "мужской",
-            "female" => "женский",
-            _ => "",
-        }
-        .to_owned(),
-        birth_date: f.birth_date.clone(),
-        snils: f.snils.chars().filter(char::is_ascii_digit).collect(),
-        birth_certificate: f.birth_certificate.clone(),
-    }
-}
-
-/// The labels of the fields that `after` changes.
-fn changed(before: &CorrectionForm, after: &CorrectionForm) -> Vec<String> {
-    compare_records(&facts_of(before), &facts_of(after))
-        .into_iter()
-        .filter(|f| f.differs)
-        .map(|f| f.label)
-        .collect()
-}
-
-pub async fn start(state: &AppState, child: &str) -> Result<CorrectionStart, AppError> {
-    let (account_id, r) = guardian_of(state, child).await?;
-    let (mine, others) = super::help_requests::institution_choices(state, account_id).await?;
-    let waiting = db::latest_of_account(&state.db, account_id)
-        .await?
-        .into_iter()
-        .find(|q| q.child_id == r.id && q.status == CorrectionStatus::New.code())
-        .map(|q| waiting_line(&q));
-    Ok(CorrectionStart {
-        child_name: full_name(&r.surname, &r.given_name, r.patronymic.as_deref()),
-        form: form_of(&r),
-        mine,
-        others,
-        waiting,
-    })
-}
-
-fn waiting_line(q: &RequestRow) -> String {
-    format!(
-        "Запрос на исправление от {} ждет ответа учреждения «{}». Возьмите документы и обратитесь туда.",
-        moscow_time(q.created_at),
-        q.organization_name
-    )
-}
-
-/// The cabinet's line about a child's latest request.
-pub fn state_line(q: &RequestRow) -> String {
-    match CorrectionStatus::from_code(&q.status) {
-        Some(CorrectionStatus::New) | None => waiting_line(q),
-        Some(CorrectionStatus::Corrected) => format!(
-            "Данные исправлены учреждением «{}» по вашему запросу",
-            q.organization_name
-        ),
-        Some(CorrectionStatus::Rejected) => format!(
-            "Учреждение «{}» отклонило запрос на исправление: {}",
-            q.organization_name,
-            q.answer.as_deref().unwrap_or_default()
-        ),
-    }
-}
-
-#[tracing::instrument(skip_all, err(Debug))]
-pub async fn request(
-    state: &AppState,
-    form: CorrectionForm,
-) -> Result<CorrectionOutcome, AppError> {
-    let (account_id, current) = guardian_of(state, &form.child).await?;
-    let mut errors = Vec::new();
-    let organization = match form.organization.trim().parse::<i64>() {
-        Ok(id) => institutions::institution(&state.db, id).await?,
-        Err(_) => None,
-    };
-    if organization.is_none() {
-        errors.push(FieldError::new(
-            "organization",
-            "Выберите учреждение, куда вы принесете документы",
-        ));
-    }
-    let parsed = parse(&form.child_form()).map_err(|e| errors.extend(e)).ok();
-    let note = form.note.trim();
-    if note.chars().count() > NOTE_CHARS {
-        errors.push(FieldError::new(
-            "note",
-            "Комментарий — не длиннее 1000 знаков",
-        ));
-    }
-    if parsed.is_some() && changed(&form_of(&current), &form).is_empty() {
-        errors.push(FieldError::new(
-            "surname",
-            "Данные совпадают с внесенными: исправьте то, что указано с ошибкой",
-        ));
-    }
-    let (Some(parsed), Some(organization)) = (parsed, organization) else {
-        return Ok(CorrectionOutcome::Invalid { errors });
-    };
-    if !errors.is_empty() {
-        return Ok(CorrectionOutcome::Invalid { errors });
-    }
-    let stored = Stored::of(&parsed);
-    let row = stored.row(&parsed);
-    let inserted = db::insert(
-        &state.db,
-        &NewRequest {
-            child_id: current.id,
-            account_id,
-            organization_id: organization.id,
-            surname: row.surname,
-            given_name: row.given_name,
-            patronymic: row.patronymic,
-            sex: row.sex,
-            birth_date: row.birth_date,
-            snils: row.snils,
-            birth_certificate: row.birth_certificate,
-            comment: (!note.is_empty()).then_some(note),
-        },
-    )
-    .await?;
-    if inserted.is_none() {
-        return Ok(CorrectionOutcome::Invalid {
-            errors: vec![FieldError::new(
-                "organization",
-                "По этому ребенку уже есть запрос на исправление: дождитесь ответа учреждения",
-            )],
-        });
-    }
-    Ok(CorrectionOutcome::Done {
-        message: format!(
-            "Запрос отправлен в «{}». Возьмите с собой документы ребенка: оператор сверит их и исправит данные.",
-            organization.short_name
-        ),
-    })
-}
 
 fn request_form(q: &RequestRow) -> CorrectionForm {
     CorrectionForm {
@@ -364,7 +176,7 @@ pub async fn correct(
     };
     let stored = Stored::of(&parsed);
     let identity = &stored.identity;
-    let dates = super::children::blocking_dates(identity.birth_date);
+    let dates = crate::server::services::children::blocking_dates(identity.birth_date);
     let blocking = children::Blocking {
         birth_date: identity.birth_date,
         sex: sex_column(identity.sex),
