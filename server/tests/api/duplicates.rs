@@ -326,7 +326,8 @@ async fn an_enrolment_of_a_retired_record_stands_and_the_operator_is_told(backen
         "{body}"
     );
     let family = mine(&app, &pair.x).await;
-    assert!(family[0].closed.is_some());
+    let closed = family[0].closed.clone().unwrap_or_default();
+    assert!(closed.ends_with("Зачисление остается в силе."), "{closed}");
     assert_eq!(family[0].applications[0].status, "Зачислен");
     assert_eq!(occupied(&app, pair.group).await, 1);
     let told: Vec<Notification> = app.get_json_with(&pair.x, "/api/notifications/mine").await;

@@ -220,7 +220,17 @@ pub async fn mine(state: &AppState) -> Result<Vec<ChildApplications>, AppError> 
         .map(|(child_id, child_name, closed)| ChildApplications {
             child_id,
             child_name,
-            closed,
+            // A duplicate decision cancels applications, not an enrolment: the child attends.
+            closed: closed.map(|line| {
+                let enrolled = rows
+                    .iter()
+                    .any(|a| a.child_id == child_id && a.status == Status::Enrolled.code());
+                if enrolled {
+                    format!("{line} Зачисление остается в силе.")
+                } else {
+                    line
+                }
+            }),
             applications: rows
                 .iter()
                 .filter(|a| a.child_id == child_id)
