@@ -174,13 +174,13 @@ pub async fn move_application(#[server(flatten)] form: MoveForm) -> Result<MoveO
 
 #[server(endpoint = "notifications/mine", input = GetUrl)]
 pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
-    use crate::server::{services::applications, state::AppState};
-    crate::api::respond(async { applications::notifications(&AppState::current()?).await }.await)
+    use crate::server::{services::notifications, state::AppState};
+    crate::api::respond(async { notifications::latest(&AppState::current()?).await }.await)
 }
 
 /// How many notifications the signed-in account has not read; 0 for the anonymous.
 #[server(endpoint = "notifications/unread", input = GetUrl)]
 pub async fn unread_notifications() -> Result<i64, AppError> {
-    use crate::server::{services::applications, state::AppState};
-    crate::api::respond(async { applications::unread(&AppState::current()?).await }.await)
+    use crate::server::{services::notifications, state::AppState};
+    crate::api::respond(async { notifications::unread(&AppState::current()?).await }.await)
 }

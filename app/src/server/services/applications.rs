@@ -1,9 +1,10 @@
 //! Applications from the parent's side (SPEC §4.3): the rules of applying, the seat or the
 //! waiting list, a parent's moves, and a notification for every change.
 
+use super::notifications::notify;
 use crate::api::applications::{
     ApplicationCard, ApplyForm, ApplyOutcome, ApplyTarget, ChildApplications, ChildChoice,
-    HistoryLine, MoveForm, MoveOutcome, Notification, ParentMove,
+    HistoryLine, MoveForm, MoveOutcome, ParentMove,
 };
 use crate::domain::account::email::Email;
 use crate::domain::application::eligibility::{self, ApplyRefusal, GroupTerms};
@@ -14,8 +15,7 @@ use crate::domain::ids::ProgramId;
 use crate::error::AppError;
 use crate::server::auth::session::current_account_id;
 use crate::server::db::applications::{self as db, Change, Move, MoveError, NewApplication};
-use crate::server::db::{accounts, children, notifications, DbError};
-use crate::server::mail::Letter;
+use crate::server::db::{accounts, children, DbError};
 use crate::server::state::{today_in_moscow, AppState};
 use chrono::{DateTime, Utc};
 
@@ -370,71 +370,4 @@ pub async fn expire_offers(state: &AppState) -> Result<usize, AppError> {
         }
     }
     Ok(expired)
-}
-
-/// The notification of one change: in the cabinet and by e-mail, always with its reason.
-pub async fn notify(state: &AppState, changes: &[Change]) {
-    for change in changes {
-        if let Err(error) = notify_one(state, change).await {
-            tracing::error!(
-                ?error,
-                application_id = change.application_id,
-                "notification not recorded"
-            );
-        }
-    }
-}
-
-async fn notify_one(state: &AppState, change: &Change) -> Result<(), AppError> {
-    let Some(subject) = db::subject(&state.db, change.application_id).await? else {
-        return Ok(());
-    };
-    let (title, body) = super::application_letters::compose(&subject, change);
-    notifications::insert(
-        &state.db,
-        change.account_id,
-        Some(change.application_id),
-        &title,
-        &body,
-        Utc::now(),
-    )
-    .await?;
-    if let Some(account) = accounts::find(&state.db, change.account_id).await? {
-        let letter = Letter {
-            to: account.email.clone(),
-            subject: title,
-            body: super::application_letters::letter_body(
-                &body,
-                &state.link("/cabinet"),
-                &state.link("/help"),
-            ),
-        };
-        super::accounts::deliver(state, account.id, &letter).await;
-    }
-    Ok(())
-}
-
-pub async fn notifications(state: &AppState) -> Result<Vec<Notification>, AppError> {
-    let account_id = signed_in(state).await?;
-    let rows = notifications::latest(&state.db, account_id, 50).await?;
-    if let Some(newest) = rows.first() {
-        notifications::mark_read(&state.db, account_id, newest.id, Utc::now()).await?;
-    }
-    Ok(rows
-        .into_iter()
-        .map(|n| Notification {
-            id: n.id,
-            at: moscow_time(n.created_at),
-            subject: n.subject,
-            body: n.body,
-            unread: n.read_at.is_none(),
-        })
-        .collect())
-}
-
-pub async fn unread(state: &AppState) -> Result<i64, AppError> {
-    match current_account_id(state).await? {
-        Some(account_id) => Ok(notifications::unread_count(&state.db, account_id).await?),
-        None => Ok(0),
-    }
 }

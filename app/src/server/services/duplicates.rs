@@ -321,7 +321,7 @@ pub async fn cancel_duplicates(
         {
             Ok(changes) => {
                 cancelled += 1;
-                super::applications::notify(state, &changes).await;
+                super::notifications::notify(state, &changes).await;
             }
             // The parent withdrew it, or another server cancelled it first.
             Err(AppError::Conflict(_) | AppError::NotFound) => {}

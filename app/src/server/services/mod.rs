@@ -18,6 +18,7 @@ pub mod help;
 pub mod help_requests;
 pub mod import;
 pub mod municipality_changes;
+pub mod notifications;
 pub mod operator;
 pub mod operator_admin;
 pub mod operators;

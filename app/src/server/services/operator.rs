@@ -1,7 +1,8 @@
 //! The institution operator's applications (SPEC §4.3, §4.4): the filtered list, moves on a
 //! selection along the state machine, each audited and notified.
 
-use super::applications::{moscow_time, notify, run_move};
+use super::applications::{moscow_time, run_move};
+use super::notifications::notify;
 use super::roles::{audit, institution_operator, InstitutionOperator};
 use crate::api::operator::{
     BulkMoveForm, BulkOutcome, Choice, OperatorPage, OperatorQuery, OperatorRow,
