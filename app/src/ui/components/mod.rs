@@ -10,4 +10,5 @@ pub mod hotline_card;
 pub mod pagination;
 pub mod program_card;
 pub mod request_card;
+pub mod row_answer;
 pub mod steps;

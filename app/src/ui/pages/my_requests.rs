@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, GroupedSelect, TextAreaField};
 use crate::ui::components::request_card::RequestView;
+use crate::ui::components::row_answer::{row_answer, RowAnswer};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
@@ -67,30 +68,20 @@ pub fn RequestList(
     post_to: &'static str,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
-    let (notice, retry) = match outcome {
-        Some(Ok(RequestMoveOutcome::Moved { message, .. })) => (
-            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
-            None,
-        ),
-        Some(Ok(RequestMoveOutcome::Invalid { form, error })) => {
-            let summary = vec![FieldError::new(
-                &format!("body-{}-{}", form.id, form.action),
-                &error,
-            )];
-            (
-                Some(view! { <ErrorSummary errors=summary /> }.into_any()),
-                Some((form, error)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(
-                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
-                    .into_any(),
-            ),
-            None,
-        ),
-        None => (None, None),
-    };
+    let (notice, retry) = row_answer(
+        outcome.map(|r| {
+            r.map(|o| match o {
+                RequestMoveOutcome::Moved { message, .. } => RowAnswer::Done(message),
+                RequestMoveOutcome::Invalid { form, error } => {
+                    RowAnswer::Invalid(form, vec![FieldError::new("body", &error)])
+                }
+            })
+        }),
+        // A request's reply field is one per request and move.
+        |form| format!("{}-{}", form.id, form.action),
+    );
+    let retry =
+        retry.and_then(|(form, errors)| errors.into_iter().next().map(|e| (form, e.message)));
     let empty = cards.is_empty();
     view! {
         {notice}

@@ -8,8 +8,8 @@ use crate::api::duplicates::{
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::compared_table::ComparedTable;
-use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextAreaField};
+use crate::ui::components::row_answer::{row_answer, Retry, RowAnswer};
 use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
@@ -97,37 +97,17 @@ fn key(kind: &str, flag: &str) -> String {
 /// What to show above the queue after a decision, and the form to show again with its errors.
 fn outcome_parts(
     outcome: Option<Result<ResolveOutcome, AppError>>,
-) -> (Option<AnyView>, Option<(ResolveForm, Vec<FieldError>)>) {
-    match outcome {
-        Some(Ok(ResolveOutcome::Resolved { message })) => (
-            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
-            None,
-        ),
-        Some(Ok(ResolveOutcome::Invalid { form, errors })) => {
-            // The fields of each pair's form carry the pair in their ids.
-            let linked = errors
-                .iter()
-                .map(|e| {
-                    FieldError::new(
-                        &format!("{}-{}", e.field, key(&form.kind, &form.flag)),
-                        &e.message,
-                    )
-                })
-                .collect::<Vec<_>>();
-            (
-                Some(view! { <ErrorSummary errors=linked /> }.into_any()),
-                Some((form, errors)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(
-                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
-                    .into_any(),
-            ),
-            None,
-        ),
-        None => (None, None),
-    }
+) -> (Option<AnyView>, Retry<ResolveForm>) {
+    row_answer(
+        outcome.map(|r| {
+            r.map(|o| match o {
+                ResolveOutcome::Resolved { message } => RowAnswer::Done(message),
+                ResolveOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+            })
+        }),
+        // The fields of each pair's form carry the pair in their ids.
+        |form| key(&form.kind, &form.flag),
+    )
 }
 
 #[component]

@@ -10,10 +10,10 @@ use crate::api::families::{
     ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
 };
 use crate::api::municipality_changes::{record_municipality_change, ChangeForm, ChangeOutcome};
-use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
+use crate::ui::components::row_answer::{row_answer, RowAnswer};
 use crate::ui::forms::{answer_posted, posted, Submit};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
@@ -168,108 +168,44 @@ fn Results(
     on_link: Submit,
 ) -> impl IntoView {
     let can_confirm = answer.can_confirm;
-    let (link_notice, link_retry) = match linked {
-        Some(Ok(LinkGuardianOutcome::Linked { message })) => (
-            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
-            None,
-        ),
-        Some(Ok(LinkGuardianOutcome::Invalid { form, errors })) => {
-            let ids = errors
-                .iter()
-                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.link_child), &e.message))
-                .collect::<Vec<_>>();
-            (
-                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
-                Some((form, errors)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(
-                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
-                    .into_any(),
-            ),
-            None,
-        ),
-        None => (None, None),
-    };
-    let (notice, retry) = match replaced {
-        Some(Ok(ReplaceEmailOutcome::Replaced { email })) => (
-            Some(view! {
-                <p class="notice notice-ok" role="status">
-                    {format!("Почта заменена на {email}. Входы в аккаунт завершены; на новую почту ушла ссылка для подтверждения, на прежнюю — уведомление.")}
-                </p>
-            }.into_any()),
-            None,
-        ),
-        Some(Ok(ReplaceEmailOutcome::Invalid { form, errors })) => {
-            // The fields of each family's form carry its account in their ids.
-            let linked = errors
-                .iter()
-                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.account_id), &e.message))
-                .collect::<Vec<_>>();
-            (
-                Some(view! { <ErrorSummary errors=linked /> }.into_any()),
-                Some((form, errors)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any()),
-            None,
-        ),
-        None => (None, None),
-    };
+    let (link_notice, link_retry) = row_answer(
+        linked.map(|r| {
+            r.map(|o| match o {
+                LinkGuardianOutcome::Linked { message } => RowAnswer::Done(message),
+                LinkGuardianOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+            })
+        }),
+        |f| f.link_child.clone(),
+    );
+    let (notice, retry) = row_answer(
+        replaced.map(|r| {
+            r.map(|o| match o {
+                ReplaceEmailOutcome::Replaced { email } => RowAnswer::Done(format!("Почта заменена на {email}. Входы в аккаунт завершены; на новую почту ушла ссылка для подтверждения, на прежнюю — уведомление.")),
+                ReplaceEmailOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+            })
+        }),
+        |f| f.account_id.clone(),
+    );
     let nothing = answer.searched && answer.families.is_empty();
-    let (change_notice, change_retry) = match changed {
-        Some(Ok(ChangeOutcome::Recorded { message })) => (
-            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
-            None,
-        ),
-        Some(Ok(ChangeOutcome::Invalid { form, errors })) => {
-            let ids = errors
-                .iter()
-                .map(|e| {
-                    FieldError::new(&format!("{}-{}", e.field, form.change_account), &e.message)
-                })
-                .collect::<Vec<_>>();
-            (
-                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
-                Some((form, errors)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(
-                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
-                    .into_any(),
-            ),
-            None,
-        ),
-        None => (None, None),
-    };
+    let (change_notice, change_retry) = row_answer(
+        changed.map(|r| {
+            r.map(|o| match o {
+                ChangeOutcome::Recorded { message } => RowAnswer::Done(message),
+                ChangeOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+            })
+        }),
+        |f| f.change_account.clone(),
+    );
     let municipalities = answer.municipalities.clone();
-    let (flag_notice, flag_retry) = match flagged {
-        Some(Ok(FlagOutcome::Flagged { message })) => (
-            Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
-            None,
-        ),
-        Some(Ok(FlagOutcome::Invalid { form, errors })) => {
-            let ids = errors
-                .iter()
-                .map(|e| FieldError::new(&format!("{}-{}", e.field, form.flag_account), &e.message))
-                .collect::<Vec<_>>();
-            (
-                Some(view! { <ErrorSummary errors=ids /> }.into_any()),
-                Some((form, errors)),
-            )
-        }
-        Some(Err(e)) => (
-            Some(
-                view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }
-                    .into_any(),
-            ),
-            None,
-        ),
-        None => (None, None),
-    };
+    let (flag_notice, flag_retry) = row_answer(
+        flagged.map(|r| {
+            r.map(|o| match o {
+                FlagOutcome::Flagged { message } => RowAnswer::Done(message),
+                FlagOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+            })
+        }),
+        |f| f.flag_account.clone(),
+    );
     // With two or more families found, one may be the other's duplicate account.
     let shown: Vec<(i64, String)> = if answer.families.len() > 1 {
         answer
