@@ -72,6 +72,9 @@ where
     )
 }
 
+/// A form's submit handler shared by several forms of one list (cloned into each).
+pub type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +91,3 @@ mod tests {
         assert_eq!(form.password, "пароль & ещё");
     }
 }
-
-/// A form's submit handler shared by several forms of one list (cloned into each).
-pub type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
