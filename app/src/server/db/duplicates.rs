@@ -205,24 +205,31 @@ pub enum Cancellable {
     All,
 }
 
-/// Applications of duplicates that can still be cancelled, with the R6 text to cancel each with.
-/// Found from the few retired records and duplicate accounts (partial indexes), never by scanning
-/// every application.
-pub async fn cancellable(db: &Database, which: Cancellable) -> Result<Vec<(i64, String)>, DbError> {
-    const ACTIVE: &str = "a.status IN ('new', 'confirmed', 'queued', 'offered')";
+/// The applications of the duplicates `which` names whose status meets `status`, each with the R6
+/// text of its record or account: the statement and the id to bind. Found from the few retired
+/// records and duplicate accounts (partial indexes), never by scanning every application.
+fn of_duplicates(which: Cancellable, status: &str) -> (String, Option<i64>) {
     let of_children = format!(
         "SELECT a.id, c.retired_message FROM children c JOIN applications a ON a.child_id = c.id \
-         WHERE c.retired_message IS NOT NULL AND {ACTIVE}"
+         WHERE c.retired_message IS NOT NULL AND {status}"
     );
     let of_accounts = format!(
         "SELECT a.id, ac.duplicate_message FROM accounts ac JOIN applications a ON a.account_id = ac.id \
-         WHERE ac.duplicate_message IS NOT NULL AND {ACTIVE}"
+         WHERE ac.duplicate_message IS NOT NULL AND {status}"
     );
-    let (sql, id) = match which {
+    match which {
         Cancellable::Child(id) => (format!("{of_children} AND c.id = $1"), Some(id)),
         Cancellable::Account(id) => (format!("{of_accounts} AND ac.id = $1"), Some(id)),
         Cancellable::All => (format!("{of_children} UNION ALL {of_accounts}"), None),
-    };
+    }
+}
+
+/// Applications of duplicates that can still be cancelled, with the R6 text to cancel each with.
+pub async fn cancellable(db: &Database, which: Cancellable) -> Result<Vec<(i64, String)>, DbError> {
+    let (sql, id) = of_duplicates(
+        which,
+        "a.status IN ('new', 'confirmed', 'queued', 'offered')",
+    );
     let sql = format!("{sql} LIMIT 500");
     on_pool!(db, pool => {
         let mut query = sqlx::query_as(&sql);
@@ -233,18 +240,19 @@ pub async fn cancellable(db: &Database, which: Cancellable) -> Result<Vec<(i64, 
     })
 }
 
-/// How many applications of a retired record or a duplicate account are «Зачислен». A duplicate
-/// decision does not cancel an enrolment (the child attends the group, and the state machine only
-/// lets an operator expel), so the operator is told how many remain to see to.
+/// How many applications of duplicates are «Зачислен». A duplicate decision does not cancel an
+/// enrolment (the child attends the group, and the state machine only lets an operator expel), so
+/// the operator is told how many remain to see to.
 pub async fn enrolled(db: &Database, which: Cancellable) -> Result<i64, DbError> {
-    let (column, id) = match which {
-        Cancellable::Child(id) => ("child_id", id),
-        Cancellable::Account(id) => ("account_id", id),
-        Cancellable::All => return Ok(0),
-    };
-    let sql =
-        format!("SELECT COUNT(*) FROM applications WHERE {column} = $1 AND status = 'enrolled'");
-    on_pool!(db, pool => sqlx::query_scalar(&sql).bind(id).fetch_one(pool).await.map_err(DbError::from_sqlx))
+    let (sql, id) = of_duplicates(which, "a.status = 'enrolled'");
+    let sql = format!("SELECT COUNT(*) FROM ({sql}) enrolled");
+    on_pool!(db, pool => {
+        let mut query = sqlx::query_scalar(&sql);
+        if let Some(id) = id {
+            query = query.bind(id);
+        }
+        query.fetch_one(pool).await.map_err(DbError::from_sqlx)
+    })
 }
 
 /// Puts pairs into the queue, the first record of each (`child_id`) under review; `source` says

@@ -3,9 +3,7 @@
 //! resolves it as «не дубль», or «дубль» keeping one account — the other is marked, its active
 //! applications cancelled with the R6 message naming the kept account masked, and the parent told.
 
-use super::duplicates::{
-    cancel_duplicates, cancellation_report, enrolments_kept, r6_message, reviewer,
-};
+use super::duplicates::{cancel_decided, r6_message, reviewer};
 use super::roles::audit;
 use super::tell::tell;
 use crate::api::duplicates::{
@@ -19,7 +17,7 @@ use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::review::{compare_accounts, parse_decision, AccountFacts, Decision};
 use crate::error::AppError;
 use crate::server::db::account_duplicates::{self as db, AccountRow, Resolution};
-use crate::server::db::duplicates::{self, Cancellable, Scope};
+use crate::server::db::duplicates::{Cancellable, Scope};
 use crate::server::db::families;
 use crate::server::state::AppState;
 use chrono::Utc;
@@ -192,14 +190,9 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
             if !db::resolve(&state.db, &resolution).await? {
                 return Err(AppError::NotFound);
             }
-            let cancelled = cancel_duplicates(
-                state,
-                Cancellable::Account(duplicate),
-                Some(acting.account_id),
-            )
-            .await?;
-            let enrolled = duplicates::enrolled(&state.db, Cancellable::Account(duplicate)).await?;
-            let kept_note = enrolments_kept(enrolled);
+            let cancelled =
+                cancel_decided(state, Cancellable::Account(duplicate), acting.account_id).await?;
+            let kept_note = cancelled.parent_note();
             tell(
                 state,
                 duplicate,
@@ -211,7 +204,7 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
             (
                 format!(
                     "Аккаунт № {duplicate} отмечен как дубль аккаунта № {keep}; {}. Родитель уведомлен",
-                    cancellation_report(cancelled, enrolled)
+                    cancelled.report()
                 ),
                 format!("duplicate, kept account:{keep}: {reason}"),
             )

@@ -230,10 +230,8 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
                 return Err(AppError::NotFound);
             }
             let cancelled =
-                cancel_duplicates(state, Cancellable::Child(retire), Some(acting.account_id))
-                    .await?;
-            let enrolled = db::enrolled(&state.db, Cancellable::Child(retire)).await?;
-            let kept_note = enrolments_kept(enrolled);
+                cancel_decided(state, Cancellable::Child(retire), acting.account_id).await?;
+            let kept_note = cancelled.parent_note();
             let name = full_name(&retired.surname, &retired.given_name, None);
             for (account, _) in guardians.iter().filter(|(a, _)| *a != kept.account_id) {
                 tell(
@@ -247,7 +245,7 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
             }
             format!(
                 "Запись № {retire} закрыта как дубль записи № {keep}; {}. Родитель уведомлен",
-                cancellation_report(cancelled, enrolled)
+                cancelled.report()
             )
         }
     };
@@ -266,25 +264,48 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
     Ok(ResolveOutcome::Resolved { message })
 }
 
-/// For the parent: a duplicate decision cancels applications but not an enrolment (the child
-/// attends the group; only an operator may expel), so a parent with one is told it stands.
-pub(super) fn enrolments_kept(enrolled: i64) -> &'static str {
-    if enrolled > 0 {
-        " (зачисления остаются в силе)"
-    } else {
-        ""
+/// What a «дубль» decision did to the duplicate's applications.
+pub(super) struct Cancelled {
+    cancelled: usize,
+    /// Enrolments stay: the child attends the group, and only an operator may expel.
+    enrolled: i64,
+}
+
+impl Cancelled {
+    /// For the parent: a «Зачислен» application is not cancelled, and the parent is told so.
+    pub(super) fn parent_note(&self) -> &'static str {
+        if self.enrolled > 0 {
+            " (зачисления остаются в силе)"
+        } else {
+            ""
+        }
+    }
+
+    /// For the operator: what was cancelled, and the enrolments left to see to.
+    pub(super) fn report(&self) -> String {
+        let mut report = format!("отменено заявок: {}", self.cancelled);
+        if self.enrolled > 0 {
+            report.push_str(&format!(
+                "; зачисления не отменяются, осталось: {} (отчислить можно в «Заявках»)",
+                self.enrolled
+            ));
+        }
+        report
     }
 }
 
-/// For the operator: what a duplicate decision cancelled, and the enrolments left to see to.
-pub(super) fn cancellation_report(cancelled: usize, enrolled: i64) -> String {
-    let mut report = format!("отменено заявок: {cancelled}");
-    if enrolled > 0 {
-        report.push_str(&format!(
-            "; зачисления не отменяются, осталось: {enrolled} (отчислить можно в «Заявках»)"
-        ));
-    }
-    report
+/// Cancels the applications of the duplicate a decision names and counts the enrolments left.
+pub(super) async fn cancel_decided(
+    state: &AppState,
+    which: Cancellable,
+    by_account_id: i64,
+) -> Result<Cancelled, AppError> {
+    let cancelled = cancel_duplicates(state, which, Some(by_account_id)).await?;
+    let enrolled = db::enrolled(&state.db, which).await?;
+    Ok(Cancelled {
+        cancelled,
+        enrolled,
+    })
 }
 
 /// The R6 text from the dictionary, with the kept account masked in it.
