@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use leptos::prelude::*;
 
-/// A row's form as the server answered it.
+/// A row's form as the server answered it; each page's outcome types convert into it.
 pub enum RowAnswer<F> {
     /// Done: the message to show.
     Done(String),
@@ -20,11 +20,11 @@ pub type Retry<F> = Option<(F, Vec<FieldError>)>;
 
 /// The notice and the form to show again. `row` names the row the form came from: its fields'
 /// ids end with it (`email-12`), so the summary's links reach the field in that row.
-pub fn row_answer<F>(
-    answer: Option<Result<RowAnswer<F>, AppError>>,
+pub fn row_answer<F, O: Into<RowAnswer<F>>>(
+    answer: Option<Result<O, AppError>>,
     row: impl Fn(&F) -> String,
 ) -> (Option<AnyView>, Retry<F>) {
-    match answer {
+    match answer.map(|r| r.map(Into::into)) {
         Some(Ok(RowAnswer::Done(message))) => (
             Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()),
             None,

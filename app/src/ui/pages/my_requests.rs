@@ -69,14 +69,7 @@ pub fn RequestList(
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let (notice, retry) = row_answer(
-        outcome.map(|r| {
-            r.map(|o| match o {
-                RequestMoveOutcome::Moved { message, .. } => RowAnswer::Done(message),
-                RequestMoveOutcome::Invalid { form, error } => {
-                    RowAnswer::Invalid(form, vec![FieldError::new("body", &error)])
-                }
-            })
-        }),
+        outcome,
         // A request's reply field is one per request and move.
         |form| format!("{}-{}", form.id, form.action),
     );
@@ -187,5 +180,16 @@ fn RequestFormView(
             <TextAreaField name="body" id="field-body" label="Опишите, что случилось" value=form.body.clone() error=error_for(&errors, "body") required=true />
             <button type="submit" class="button button-primary">"Отправить обращение"</button>
         </form>
+    }
+}
+
+impl From<RequestMoveOutcome> for RowAnswer<RequestMoveForm> {
+    fn from(outcome: RequestMoveOutcome) -> Self {
+        match outcome {
+            RequestMoveOutcome::Moved { message, .. } => RowAnswer::Done(message),
+            RequestMoveOutcome::Invalid { form, error } => {
+                RowAnswer::Invalid(form, vec![FieldError::new("body", &error)])
+            }
+        }
     }
 }

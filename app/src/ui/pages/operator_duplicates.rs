@@ -99,12 +99,7 @@ fn outcome_parts(
     outcome: Option<Result<ResolveOutcome, AppError>>,
 ) -> (Option<AnyView>, Retry<ResolveForm>) {
     row_answer(
-        outcome.map(|r| {
-            r.map(|o| match o {
-                ResolveOutcome::Resolved { message } => RowAnswer::Done(message),
-                ResolveOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
-            })
-        }),
+        outcome,
         // The fields of each pair's form carry the pair in their ids.
         |form| key(&form.kind, &form.flag),
     )
@@ -301,4 +296,13 @@ fn AccountPair(
         </li>
     }
     .into_any()
+}
+
+impl From<ResolveOutcome> for RowAnswer<ResolveForm> {
+    fn from(outcome: ResolveOutcome) -> Self {
+        match outcome {
+            ResolveOutcome::Resolved { message } => RowAnswer::Done(message),
+            ResolveOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+        }
+    }
 }

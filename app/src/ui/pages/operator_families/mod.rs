@@ -168,44 +168,12 @@ fn Results(
     on_link: Submit,
 ) -> impl IntoView {
     let can_confirm = answer.can_confirm;
-    let (link_notice, link_retry) = row_answer(
-        linked.map(|r| {
-            r.map(|o| match o {
-                LinkGuardianOutcome::Linked { message } => RowAnswer::Done(message),
-                LinkGuardianOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
-            })
-        }),
-        |f| f.link_child.clone(),
-    );
-    let (notice, retry) = row_answer(
-        replaced.map(|r| {
-            r.map(|o| match o {
-                ReplaceEmailOutcome::Replaced { email } => RowAnswer::Done(format!("Почта заменена на {email}. Входы в аккаунт завершены; на новую почту ушла ссылка для подтверждения, на прежнюю — уведомление.")),
-                ReplaceEmailOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
-            })
-        }),
-        |f| f.account_id.clone(),
-    );
+    let (link_notice, link_retry) = row_answer(linked, |f| f.link_child.clone());
+    let (notice, retry) = row_answer(replaced, |f| f.account_id.clone());
     let nothing = answer.searched && answer.families.is_empty();
-    let (change_notice, change_retry) = row_answer(
-        changed.map(|r| {
-            r.map(|o| match o {
-                ChangeOutcome::Recorded { message } => RowAnswer::Done(message),
-                ChangeOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
-            })
-        }),
-        |f| f.change_account.clone(),
-    );
+    let (change_notice, change_retry) = row_answer(changed, |f| f.change_account.clone());
     let municipalities = answer.municipalities.clone();
-    let (flag_notice, flag_retry) = row_answer(
-        flagged.map(|r| {
-            r.map(|o| match o {
-                FlagOutcome::Flagged { message } => RowAnswer::Done(message),
-                FlagOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
-            })
-        }),
-        |f| f.flag_account.clone(),
-    );
+    let (flag_notice, flag_retry) = row_answer(flagged, |f| f.flag_account.clone());
     // With two or more families found, one may be the other's duplicate account.
     let shown: Vec<(i64, String)> = if answer.families.len() > 1 {
         answer
@@ -241,4 +209,40 @@ fn Results(
         })}
     }
     .into_any()
+}
+
+impl From<LinkGuardianOutcome> for RowAnswer<LinkGuardianForm> {
+    fn from(outcome: LinkGuardianOutcome) -> Self {
+        match outcome {
+            LinkGuardianOutcome::Linked { message } => RowAnswer::Done(message),
+            LinkGuardianOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+        }
+    }
+}
+
+impl From<ReplaceEmailOutcome> for RowAnswer<ReplaceEmailForm> {
+    fn from(outcome: ReplaceEmailOutcome) -> Self {
+        match outcome {
+            ReplaceEmailOutcome::Replaced { email } => RowAnswer::Done(format!("Почта заменена на {email}. Входы в аккаунт завершены; на новую почту ушла ссылка для подтверждения, на прежнюю — уведомление.")),
+            ReplaceEmailOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+        }
+    }
+}
+
+impl From<ChangeOutcome> for RowAnswer<ChangeForm> {
+    fn from(outcome: ChangeOutcome) -> Self {
+        match outcome {
+            ChangeOutcome::Recorded { message } => RowAnswer::Done(message),
+            ChangeOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+        }
+    }
+}
+
+impl From<FlagOutcome> for RowAnswer<FlagAccountsForm> {
+    fn from(outcome: FlagOutcome) -> Self {
+        match outcome {
+            FlagOutcome::Flagged { message } => RowAnswer::Done(message),
+            FlagOutcome::Invalid { form, errors } => RowAnswer::Invalid(form, errors),
+        }
+    }
 }
