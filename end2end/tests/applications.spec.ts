@@ -36,7 +36,7 @@ test("a parent applies, the operator confirms and enrols, the parent reads the h
   test.setTimeout(90_000);
   const { program, group } = mine(testInfo, await openGroups(page, (g) => g.free_seats >= 5));
   const age = Math.floor((group.age_min + group.age_max) / 2);
-  const surname = `Синицына${tag(testInfo)}`;
+  const surname = `Синицына${tag()}`;
   await confirmedParent(page, testInfo);
   await addChild(page, surname, "Полина", birthDate(group.starts_on, age));
 
@@ -83,7 +83,7 @@ test("a full group takes the application into the waiting list; a freed seat is 
   test.setTimeout(120_000);
   const { program, group } = mine(testInfo, await openGroups(page, (g) => g.free_seats >= 1 && g.free_seats <= 3));
   const age = Math.floor((group.age_min + group.age_max) / 2);
-  const surname = `Журавлева${tag(testInfo)}`;
+  const surname = `Журавлева${tag()}`;
   const names = ["Анна", "Вера", "Дарья", "Елена"].slice(0, group.free_seats + 1);
   await confirmedParent(page, testInfo);
   for (const name of names) await addChild(page, surname, name, birthDate(group.starts_on, age));

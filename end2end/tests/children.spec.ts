@@ -1,5 +1,5 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { expectAccessible, settled, visit } from "./support";
+import { expectAccessible, settled, tag, visit } from "./support";
 
 /** A new signed-in parent: registered through the wizard, logged in. */
 async function signedInParent(page: Page, testInfo: TestInfo) {
@@ -20,16 +20,9 @@ async function signedInParent(page: Page, testInfo: TestInfo) {
   await settled(page, testInfo);
 }
 
-/** A child nobody else in this run has: the names carry the run's own letters. */
-function uniqueChild(testInfo: TestInfo) {
-  const letters = "абвгдежзиклмнопрстуфхцчшщэюя";
-  let tag = "";
-  let n = Date.now() + Math.floor(Math.random() * 1e6) + testInfo.project.name.length * 7919;
-  for (let i = 0; i < 5; i++) {
-    tag += letters[n % letters.length];
-    n = Math.floor(n / letters.length);
-  }
-  return { surname: `Орлова${tag}`, name: "Вера", date: "14.02.2016" };
+/** A child nobody else in this run has: the surname carries letters of its own. */
+function uniqueChild() {
+  return { surname: `Орлова${tag()}`, name: "Вера", date: "14.02.2016" };
 }
 
 async function addChild(page: Page, testInfo: TestInfo, child: { surname: string; name: string; date: string }, sex = "Девочка") {
@@ -45,7 +38,7 @@ test("a parent adds a child and sees it in the cabinet, not yet confirmed", asyn
   await page.getByRole("link", { name: "Добавить ребенка" }).click();
   await settled(page, testInfo);
   await expectAccessible(page, testInfo);
-  const child = uniqueChild(testInfo);
+  const child = uniqueChild();
   await addChild(page, testInfo, child);
   await page.getByRole("button", { name: "Добавить" }).click();
   await expect(page.getByRole("heading", { name: `Ребенок добавлен: ${child.name} ${child.surname}` })).toBeVisible();
@@ -57,7 +50,7 @@ test("a parent adds a child and sees it in the cabinet, not yet confirmed", asyn
 
 test("a second account adding the same child gets the R1 message; a typo gets the warning; twins go through", async ({ page, browser }, testInfo) => {
   await signedInParent(page, testInfo);
-  const child = uniqueChild(testInfo);
+  const child = uniqueChild();
   await addChild(page, testInfo, child);
   await page.getByRole("button", { name: "Добавить" }).click();
   await expect(page.getByRole("heading", { name: /Ребенок добавлен/ })).toBeVisible();

@@ -7,7 +7,7 @@ test("an operator finds a family by the child, reads the e-mail, replaces it; th
   // Two people in two browsers, one after another.
   test.setTimeout(90_000);
   const email = await confirmedParent(page, testInfo);
-  const surname = `Соколова${tag(testInfo)}`;
+  const surname = `Соколова${tag()}`;
   await addChild(page, surname, "Мария", "05.09.2016");
 
   const context = await browser.newContext({ ...testInfo.project.use });

@@ -106,16 +106,18 @@ export async function confirmedParent(page: Page, testInfo: TestInfo) {
   return email;
 }
 
-/** Letters no other test or run uses, for names. */
-export function tag(testInfo: TestInfo) {
+/**
+ * Letters no other test of the run uses, for surnames. The duplicate check takes surnames two typing
+ * mistakes apart (or one apart in Latin letters) for the same child, so the tags must be far apart,
+ * not merely different: eight independent random letters differ from any other tag of the run in
+ * more than two places all but certainly (a clock-derived tag shared its high letters between
+ * tests, and two Вера Орлова… of one birth date once met as «Похоже, этот ребенок уже
+ * зарегистрирован»).
+ */
+export function tag() {
   const letters = "абвгдежзиклмнопрстуфхцчшщэюя";
-  let n = Date.now() + Math.floor(Math.random() * 1e6) + testInfo.project.name.length * 7919;
-  let out = "";
-  for (let i = 0; i < 6; i++) {
-    out += letters[n % letters.length];
-    n = Math.floor(n / letters.length);
-  }
-  return out;
+  const random = crypto.getRandomValues(new Uint32Array(8));
+  return Array.from(random, (n) => letters[n % letters.length]).join("");
 }
 
 export async function addChild(page: Page, surname: string, name: string, date: string) {

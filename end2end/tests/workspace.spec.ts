@@ -34,7 +34,7 @@ async function openSection(page: Page, testInfo: TestInfo, name: string, url: Re
 test("a parent asks for a correction; the institution corrects the child's data from the request", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   await confirmedParent(page, testInfo);
-  const surname = `Кузнецова${tag(testInfo)}`;
+  const surname = `Кузнецова${tag()}`;
   await addChild(page, surname, "Полина", "14.05.2016");
   await visit(page, testInfo, "/cabinet");
   await page.getByRole("link", { name: "Исправить данные" }).click();
@@ -84,7 +84,7 @@ test("an operator resolves a duplicate pair; the duplicate account's application
   const { program, group } = open.find((o) => o.program.organization.id === 1) ?? open[0];
   const organization = program.organization.id;
   await confirmedParent(page, testInfo);
-  const surname = `Смирнова${tag(testInfo)}`;
+  const surname = `Смирнова${tag()}`;
   const born = birthDate(group.starts_on, Math.max(group.age_min, 9));
   await addChild(page, surname, "Мария", born);
   const kids = await (await page.request.get("/api/children/mine")).json();
@@ -130,7 +130,7 @@ test("an operator resolves a duplicate pair; the duplicate account's application
 test("a municipality change goes from the institution to the regional operator's approval", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const email = await confirmedParent(page, testInfo);
-  const surname = `Орлова${tag(testInfo)}`;
+  const surname = `Орлова${tag()}`;
   await addChild(page, surname, "Вера", "05.05.2015");
 
   const { context, page: operator } = await atDesk(browser, testInfo);
