@@ -1,11 +1,5 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { expectAccessible, settled, visit } from "./support";
-
-/** An address and a phone no other test (or run) uses. */
-function newParent(testInfo: TestInfo) {
-  const n = `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-9);
-  return { email: `parent.${testInfo.project.name}.${n}@mail.ru`, phone: `+79${n}` };
-}
+import { expectAccessible, newParent, settled, visit } from "./support";
 
 async function letters(page: Page, to: string): Promise<{ subject: string; body: string }[]> {
   const response = await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);

@@ -1,14 +1,13 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { expectAccessible, settled, tag, visit } from "./support";
+import { expectAccessible, newParent, settled, tag, visit } from "./support";
 
 /** A new signed-in parent: registered through the wizard, logged in. */
 async function signedInParent(page: Page, testInfo: TestInfo) {
-  const n = `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-9);
-  const email = `kids.${testInfo.project.name}.${n}@mail.ru`;
+  const { email, phone } = newParent(testInfo, "kids");
   const municipalities = await (await page.request.get("/api/reference/municipalities")).json();
   const fields = {
     step: "password", kind: "parent", surname: "Соколова", given_name: "Елена", municipality: String(municipalities[0].id),
-    phone: `+79${n}`, email, password: "лето в деревне 2026", consent: "1",
+    phone, email, password: "лето в деревне 2026", consent: "1",
   };
   const registered = await page.request.post("/api/accounts/register", { form: fields });
   expect(registered.ok()).toBeTruthy();

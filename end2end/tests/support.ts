@@ -87,15 +87,23 @@ export async function logIn(page: Page, testInfo: TestInfo, email: string, passw
   await settled(page, testInfo);
 }
 
+/**
+ * An e-mail address and a mobile phone no other test of the run uses: both must be unique (R2), so
+ * they carry nine random digits, as the names carry random letters.
+ */
+export function newParent(testInfo: TestInfo, mailbox = "parent") {
+  const n = Array.from(crypto.getRandomValues(new Uint32Array(9)), (d) => d % 10).join("");
+  return { email: `${mailbox}.${testInfo.project.name}.${n}@mail.ru`, phone: `+79${n}` };
+}
+
 /** A parent registered and confirmed through the letter, signed in. */
 export async function confirmedParent(page: Page, testInfo: TestInfo) {
-  const n = `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-9);
-  const email = `parent.${testInfo.project.name}.${n}@mail.ru`;
+  const { email, phone } = newParent(testInfo);
   const municipalities = await (await page.request.get("/api/reference/municipalities")).json();
   const registered = await page.request.post("/api/accounts/register", {
     form: {
       step: "password", kind: "parent", surname: "Лебедева", given_name: "Ирина", municipality: String(municipalities[0].id),
-      phone: `+79${n}`, email, password: "лето в деревне 2026", consent: "1",
+      phone, email, password: "лето в деревне 2026", consent: "1",
     },
   });
   expect(registered.ok()).toBeTruthy();
