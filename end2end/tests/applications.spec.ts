@@ -1,8 +1,6 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { addChild, birthDate, confirmedParent, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, openGroups, settled, tag, visit } from "./support";
-
-const DEMO_PASSWORD = "kruzhok-demo-2026";
+import { addChild, birthDate, confirmedParent, DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, jsEnabled, logIn, openGroups, settled, tag, visit } from "./support";
 
 /** Each project (JavaScript on, off) works in its own group, so that they never share seats. */
 function mine<T>(testInfo: TestInfo, list: T[]): T {

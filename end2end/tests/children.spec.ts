@@ -1,22 +1,10 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { expectAccessible, newParent, settled, tag, visit } from "./support";
+import { expectAccessible, logIn, PARENT_PASSWORD, registeredParent, settled, tag, visit } from "./support";
 
-/** A new signed-in parent: registered through the wizard, logged in. */
+/** A new signed-in parent: registered through the wizard, logged in, the e-mail not yet confirmed. */
 async function signedInParent(page: Page, testInfo: TestInfo) {
-  const { email, phone } = newParent(testInfo, "kids");
-  const municipalities = await (await page.request.get("/api/reference/municipalities")).json();
-  const fields = {
-    step: "password", kind: "parent", surname: "Соколова", given_name: "Елена", municipality: String(municipalities[0].id),
-    phone, email, password: "лето в деревне 2026", consent: "1",
-  };
-  const registered = await page.request.post("/api/accounts/register", { form: fields });
-  expect(registered.ok()).toBeTruthy();
-  await visit(page, testInfo, "/login");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль").fill("лето в деревне 2026");
-  await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page).toHaveURL(/\/cabinet$/);
-  await settled(page, testInfo);
+  const email = await registeredParent(page, testInfo, "kids");
+  await logIn(page, testInfo, email, PARENT_PASSWORD);
 }
 
 /** A child nobody else in this run has: the surname carries letters of its own. */

@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addChild, confirmedParent, expectAccessible, expectNoHorizontalScroll, logIn, settled, tag, visit } from "./support";
-
-const DEMO_PASSWORD = "kruzhok-demo-2026";
+import { addChild, confirmedParent, DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, logIn, PARENT_PASSWORD, settled, tag, visit } from "./support";
 
 test("an operator finds a family by the child, reads the e-mail, replaces it; the parent logs in with the new one", async ({ page, browser }, testInfo) => {
   // Two people in two browsers, one after another.
@@ -65,6 +63,6 @@ test("an operator finds a family by the child, reads the e-mail, replaces it; th
   const letters = await (await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(fresh)}`)).json();
   const link = new URL(letters[0].body.match(/https?:\/\/\S+/)[0]);
   await visit(page, testInfo, link.pathname + link.search);
-  await logIn(page, testInfo, fresh, "лето в деревне 2026");
+  await logIn(page, testInfo, fresh, PARENT_PASSWORD);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Здравствуйте");
 });

@@ -1,7 +1,5 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { confirmedParent, expectAccessible, expectNoHorizontalScroll, logIn, settled, visit } from "./support";
-
-const DEMO_PASSWORD = "kruzhok-demo-2026";
+import { confirmedParent, DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, logIn, settled, visit } from "./support";
 
 /** Each situation of the document: its choice, what not to do, and the start of what to do. */
 const SITUATIONS = [

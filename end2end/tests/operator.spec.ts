@@ -1,16 +1,5 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, settled, visit } from "./support";
-
-const DEMO_PASSWORD = "kruzhok-demo-2026";
-
-async function logIn(page: Page, testInfo: TestInfo, email: string) {
-  await visit(page, testInfo, "/login");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page).toHaveURL(/\/cabinet$/);
-  await settled(page, testInfo);
-}
+import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, logIn, settled, visit } from "./support";
 
 /** The header's role switch: the account's first role beyond «Родитель», or «Родитель». */
 async function switchTo(page: Page, testInfo: TestInfo, role: "first" | "Родитель") {
@@ -20,7 +9,7 @@ async function switchTo(page: Page, testInfo: TestInfo, role: "first" | "Род�
 }
 
 test("one person switches between the operator's workspace and the parent's cabinet, on a phone", async ({ page }, testInfo) => {
-  await logIn(page, testInfo, "operator2@kruzhok.example");
+  await logIn(page, testInfo, "operator2@kruzhok.example", DEMO_PASSWORD);
   // As a parent, the workspace is closed.
   await visit(page, testInfo, "/operator/applications");
   await expect(page.getByRole("alert")).toContainText("для операторов учреждений");
@@ -47,7 +36,7 @@ test("one person switches between the operator's workspace and the parent's cabi
 });
 
 test("an administrator adds a cancel reason, which operators are then offered", async ({ page, browser }, testInfo) => {
-  await logIn(page, testInfo, "admin@kruzhok.example");
+  await logIn(page, testInfo, "admin@kruzhok.example", DEMO_PASSWORD);
   await switchTo(page, testInfo, "first");
   await expect(page).toHaveURL(/\/admin\/cancel-reasons$/);
   await expect(page.getByText("Подана с дублирующего аккаунта", { exact: true })).toBeVisible();
@@ -63,7 +52,7 @@ test("an administrator adds a cancel reason, which operators are then offered", 
 
   const other = await browser.newContext({ ...testInfo.project.use });
   const operator = await other.newPage();
-  await logIn(operator, testInfo, "operator3@kruzhok.example");
+  await logIn(operator, testInfo, "operator3@kruzhok.example", DEMO_PASSWORD);
   await switchTo(operator, testInfo, "first");
   await expect(operator.getByLabel("Причина (для отмены и отчисления)").locator("option", { hasText: title })).toHaveCount(1);
   await other.close();

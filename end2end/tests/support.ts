@@ -96,21 +96,29 @@ export function newParent(testInfo: TestInfo, mailbox = "parent") {
   return { email: `${mailbox}.${testInfo.project.name}.${n}@mail.ru`, phone: `+79${n}` };
 }
 
-/** A parent registered and confirmed through the letter, signed in. */
-export async function confirmedParent(page: Page, testInfo: TestInfo) {
-  const { email, phone } = newParent(testInfo);
+export const PARENT_PASSWORD = "лето в деревне 2026";
+
+/** A parent registered through the wizard's last step (the e-mail not yet confirmed); its address. */
+export async function registeredParent(page: Page, testInfo: TestInfo, mailbox = "parent") {
+  const { email, phone } = newParent(testInfo, mailbox);
   const municipalities = await (await page.request.get("/api/reference/municipalities")).json();
   const registered = await page.request.post("/api/accounts/register", {
     form: {
       step: "password", kind: "parent", surname: "Лебедева", given_name: "Ирина", municipality: String(municipalities[0].id),
-      phone, email, password: "лето в деревне 2026", consent: "1",
+      phone, email, password: PARENT_PASSWORD, consent: "1",
     },
   });
   expect(registered.ok()).toBeTruthy();
+  return email;
+}
+
+/** A parent registered and confirmed through the letter, signed in. */
+export async function confirmedParent(page: Page, testInfo: TestInfo) {
+  const email = await registeredParent(page, testInfo);
   const letters = await (await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).json();
   const link = new URL(letters[0].body.match(/https?:\/\/\S+/)[0]);
   expect((await page.request.get(link.pathname + link.search)).ok()).toBeTruthy();
-  await logIn(page, testInfo, email, "лето в деревне 2026");
+  await logIn(page, testInfo, email, PARENT_PASSWORD);
   return email;
 }
 
