@@ -14,6 +14,9 @@ pub enum AppError {
     Unauthorized,
     #[error("Недостаточно прав для этого действия")]
     Forbidden,
+    /// Outside the operator's scope (`domain::scope`): the message says why.
+    #[error("{0}")]
+    Denied(String),
     #[error("Не найдено: возможно, запись удалена или ссылка устарела")]
     NotFound,
     #[error("{0}")]
@@ -51,7 +54,7 @@ impl AppError {
         match self {
             AppError::Validation(_) => 422,
             AppError::Unauthorized => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Denied(_) => 403,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
             AppError::RateLimited => 429,

@@ -1,6 +1,7 @@
 //! A load benchmark, never a test: 10 000 parents apply to 100 groups within 60 seconds through the
 //! running server's `/api/applications/apply`, on SQLite and on PostgreSQL. Prints throughput and
-//! latency percentiles, then checks in the database that no group holds more than its seats.
+//! latency percentiles, then checks in the database that no group holds more than its seats; exits
+//! non-zero when any group ends over capacity or any application failed.
 //!
 //! `cargo bench -p server --bench apply_load`; KRUZHOK_LOAD_PARENTS, KRUZHOK_LOAD_GROUPS and
 //! KRUZHOK_LOAD_SECONDS change the shape.
@@ -13,16 +14,9 @@ use figment::providers::Serialized;
 use kruzhok_server::{Application, Settings};
 use std::sync::Arc;
 use std::time::Instant;
-use support::{on, percentile};
+use support::{env_number as env, on, percentile};
 
 mod support;
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
-}
 
 /// 100 groups of 10–30 seats, open today, for children of 6–12.
 async fn groups(db: &Database, n: usize) -> Vec<(i64, i64)> {
@@ -171,7 +165,23 @@ async fn run(name: &str, url: &str) {
         .fetch_one(p).await.unwrap());
     println!("  seated {seated}, queued {queued}; groups over capacity: {over}");
     db.close().await;
+    let mut wrong = Vec::new();
+    if failed > 0 {
+        wrong.push(format!("{failed} applications failed"));
+    }
+    if over > 0 {
+        wrong.push(format!("{over} groups ended over capacity"));
+    }
+    if !wrong.is_empty() {
+        PROBLEMS
+            .lock()
+            .unwrap()
+            .push(format!("{name}: {}", wrong.join(", ")));
+    }
 }
+
+/// What went wrong on either backend: the run ends with a failure when anything did.
+static PROBLEMS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 #[tokio::main]
 async fn main() {
@@ -179,4 +189,9 @@ async fn main() {
         run(name, &url).await
     })
     .await;
+    let problems = PROBLEMS.lock().unwrap().clone();
+    if !problems.is_empty() {
+        eprintln!("the load broke a rule: {}", problems.join("; "));
+        std::process::exit(1);
+    }
 }

@@ -4,7 +4,7 @@
 use crate::export::{attachment, internal};
 use crate::router::ServerState;
 use app::domain::audit::AuditQuery;
-use app::server::auth::session::token_in;
+use app::server::auth::session::{address_of, token_in};
 use app::server::services::audit_log::{described, export_chunk, filter_of, viewer, Names};
 use app::server::services::roles::{acting_with_token, audit_from};
 use axum::extract::{ConnectInfo, Query, State};
@@ -31,7 +31,7 @@ pub async fn csv(
 ) -> Response {
     let app = state.app;
     let acting = match token_in(&headers) {
-        Some(token) => match acting_with_token(&app.db, &token).await {
+        Some(token) => match acting_with_token(&app, &token).await {
             Ok(a) => a,
             Err(_) => return internal(),
         },
@@ -61,7 +61,7 @@ pub async fn csv(
         "export_audit",
         "audit_log",
         Some(&described(&query)),
-        &address.ip().to_string(),
+        &address_of(&app, &headers, Some(address)),
     )
     .await;
     let names = match (recorded, Names::load(&app).await) {

@@ -25,7 +25,8 @@ pub struct Settings {
     pub environment: String,
     /// The address people open, for links in letters; empty means `http://<address>`.
     pub public_url: String,
-    /// Trust the first `X-Forwarded-For` hop as the client's address (behind a reverse proxy).
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry,
+    /// the one the proxy appended.
     pub trust_forwarded_for: bool,
     /// Log-in attempts one client address may make in 15 minutes. Mobile carriers put many
     /// parents behind one address, so it is far above one person's need.
@@ -34,6 +35,13 @@ pub struct Settings {
     pub registrations_per_address: u32,
     /// Duplicate checks and added children one client address may submit in 10 minutes.
     pub child_checks_per_address: u32,
+    /// Family look-ups one operator may make in an hour: generous for a day at the desk, a wall
+    /// for a script walking the register.
+    pub family_lookups_per_hour: u32,
+    /// Minutes a session of an account holding a role lives without being used.
+    pub operator_idle_minutes: u32,
+    /// Seconds a server function or an export may take before it is answered with a timeout.
+    pub request_timeout_seconds: u64,
     /// How many days a freed seat stays offered to the first in a waiting list.
     pub offer_days: u32,
     /// How often, in seconds, the server looks for seat offers whose time ran out.
@@ -84,6 +92,9 @@ impl Settings {
             .merge(Serialized::default("login_attempts_per_address", 30))
             .merge(Serialized::default("registrations_per_address", 60))
             .merge(Serialized::default("child_checks_per_address", 120))
+            .merge(Serialized::default("family_lookups_per_hour", 300))
+            .merge(Serialized::default("operator_idle_minutes", 480))
+            .merge(Serialized::default("request_timeout_seconds", 30))
             .merge(Serialized::default("offer_days", 3))
             .merge(Serialized::default("offer_check_seconds", 60))
             .merge(Serialized::default("smtp_port", 587))

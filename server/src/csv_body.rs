@@ -31,7 +31,7 @@ where
                     .delimiter(b';')
                     .from_writer(Vec::new());
                 for (_, cells) in &rows {
-                    let _ = w.write_record(cells);
+                    let _ = w.write_record(cells.iter().map(|c| neutralised(c).into_owned()));
                 }
                 let bytes = w.into_inner().unwrap_or_default();
                 Some((Ok::<_, std::io::Error>(bytes), Some((state, next, last))))
@@ -46,4 +46,53 @@ where
             rows,
         ),
     ))
+}
+
+/// A cell as a spreadsheet may safely open it: text that a spreadsheet would read as a formula
+/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe, as
+/// OWASP recommends against CSV injection. A plain number (`+7…` phones, `-5`) is left as it is.
+pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let mut parts = digits.splitn(2, ['.', ',']);
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next().unwrap_or("0");
+    !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_formula_is_opened_as_text() {
+        for cell in [
+            "=HYPERLINK(\"http://evil.example\",\"Открыть\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(neutralised(cell), format!("'{cell}"), "{cell}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_and_plain_numbers_are_left_alone() {
+        for cell in ["Иванов Иван", "+79161234567", "-5", "12,5", "", "a=b"] {
+            assert_eq!(neutralised(cell), cell, "{cell}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::router::ServerState;
 use app::error::AppError;
-use app::server::auth::session::token_in;
+use app::server::auth::session::{address_of, token_in};
 use app::server::services::municipality_changes::document;
 use app::server::services::roles::acting_with_token;
 use axum::extract::{ConnectInfo, Query, State};
@@ -24,7 +24,7 @@ pub async fn change_document(
 ) -> Response {
     let db = &state.app.db;
     let acting = match token_in(&headers) {
-        Some(token) => acting_with_token(db, &token).await,
+        Some(token) => acting_with_token(&state.app, &token).await,
         None => Ok(None),
     };
     let acting = match acting {
@@ -32,7 +32,14 @@ pub async fn change_document(
         Ok(None) => return Redirect::to("/login").into_response(),
         Err(e) => return refusal(e),
     };
-    match document(db, &acting, query.id, &address.ip().to_string()).await {
+    match document(
+        db,
+        &acting,
+        query.id,
+        &address_of(&state.app, &headers, Some(address)),
+    )
+    .await
+    {
         Ok((name, kind, bytes)) => {
             // Always a download: the file is what someone uploaded, never shown as a page of ours.
             let disposition = format!(

@@ -3,8 +3,9 @@
 //! to a temporary file (rust_xlsxwriter's constant-memory mode) and then streamed from it.
 
 use crate::router::ServerState;
-use app::api::operator::{OperatorQuery, OperatorRow};
-use app::server::auth::session::token_in;
+use app::contract::operator::OperatorRow;
+use app::domain::application::operator_query::OperatorQuery;
+use app::server::auth::session::{address_of, token_in};
 use app::server::db::operator_applications::Filter;
 use app::server::services::operator::{described, export_chunk, filter_of};
 use app::server::services::roles::{acting_with_token, as_institution_operator, audit_from};
@@ -57,7 +58,7 @@ async fn authorize(
     format: &str,
 ) -> Result<Filter, Response> {
     let acting = match token_in(headers) {
-        Some(token) => acting_with_token(&state.db, &token)
+        Some(token) => acting_with_token(state, &token)
             .await
             .map_err(|_| internal())?,
         None => None,
@@ -83,7 +84,7 @@ async fn authorize(
         "export_applications",
         &format!("organization:{}", operator.organization_id),
         Some(&format!("{format} {}", described(&parsed))),
-        &address.ip().to_string(),
+        &address_of(state, headers, Some(address)),
     )
     .await
     .map_err(|_| internal())?;

@@ -3,8 +3,9 @@
 //! A form with a file (`multipart/form-data`) hands its files to the page render as well.
 
 use crate::router::ServerState;
+use app::contract::upload::{PostedFile, PostedFiles};
 use app::shell;
-use app::ui::forms::{FormSubmission, PostedFile, PostedFiles};
+use app::ui::forms::FormSubmission;
 use axum::body::{to_bytes, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, Request, StatusCode};
@@ -53,6 +54,7 @@ pub async fn render_posted_form(
             provide_context(app.clone());
             provide_context(submission.clone());
             provide_context(files.clone());
+            crate::security_headers::provide_request_nonce();
         },
         move || shell(options.clone()),
     );

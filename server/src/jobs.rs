@@ -2,7 +2,7 @@
 
 use app::server::db::duplicates::Cancellable;
 use app::server::services::applications::expire_offers;
-use app::server::services::duplicates::cancel_duplicates;
+use app::server::services::duplicate_decisions::cancel_duplicates;
 use app::server::state::AppState;
 use std::time::Duration;
 

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod jobs;
 mod patience;
 pub mod router;
+mod security_headers;
 mod sign_in_first;
 pub mod startup;
 pub mod telemetry;

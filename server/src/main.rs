@@ -21,7 +21,12 @@ enum Command {
     /// Apply the database migrations and exit.
     Migrate,
     /// Load the region's municipalities and the demo catalogue of г.о. Иваново; running it again changes nothing.
-    Seed,
+    Seed {
+        /// Also create the demo log-ins (an operator per institution, МОЦ, regional, administrator)
+        /// with the published demo password; refused when `environment = production`.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Import data from a file.
     Import {
         #[command(subcommand)]
@@ -109,33 +114,7 @@ async fn run() -> Result<(), StartupError> {
         Command::Operator {
             what: OperatorCommand::Add(args),
         } => commands::add_operator(&settings, args).await?,
-        Command::Seed => {
-            let db = open_database(&settings).await?;
-            let report =
-                app::server::services::seed::run(&db, app::server::state::today_in_moscow())
-                    .await?;
-            let logins = app::server::services::operators::seed_demo(&db).await?;
-            db.close().await;
-            println!(
-                "Добавлено: муниципалитетов {}, районов {}, учреждений {}, программ {}, групп {}.",
-                report.municipalities,
-                report.districts,
-                report.organizations,
-                report.programs,
-                report.groups
-            );
-            println!("Демо-входы (пароль у всех один):");
-            let shown = logins.len().min(3);
-            for login in logins.iter().take(shown).chain(logins.last()) {
-                println!("  {} / {} — {}", login.email, login.password, login.role);
-            }
-            if logins.len() > shown + 1 {
-                println!(
-                    "  …и так далее: у каждого учреждения свой оператор, operator<номер учреждения>@kruzhok.example ({} всего).",
-                    logins.len() - 1
-                );
-            }
-        }
+        Command::Seed { demo } => commands::seed(&settings, demo).await?,
     }
     Ok(())
 }

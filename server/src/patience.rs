@@ -27,6 +27,32 @@ pub(crate) fn is_page(path: &str) -> bool {
         || path.ends_with("/document"))
 }
 
+/// Server functions, exports and documents get `limit` to answer; past it the client hears that
+/// the server did not make it (the work is dropped, and with it any open transaction).
+pub async fn answer_in_time(limit: Duration, request: Request<Body>, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if is_page(&path) || path.starts_with("/pkg/") {
+        return next.run(request).await;
+    }
+    match timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!(path, "answer took too long");
+            if path.starts_with("/api/") {
+                use leptos::server_fn::error::FromServerFnError;
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    app::error::AppError::Internal.ser(),
+                )
+                    .into_response()
+            } else {
+                unavailable()
+            }
+        }
+    }
+}
+
 async fn with_patience(patience: Duration, request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     if !is_page(&path) {
@@ -65,6 +91,13 @@ fn copy(request: &Request<Body>) -> Request<Body> {
     {
         again.extensions_mut().insert(*info);
     }
+    // The headers already promise this nonce: the second render's scripts must carry it too.
+    if let Some(nonce) = request
+        .extensions()
+        .get::<crate::security_headers::RequestNonce>()
+    {
+        again.extensions_mut().insert(nonce.clone());
+    }
     again
 }
 
@@ -102,6 +135,40 @@ mod tests {
             .layer(axum::middleware::from_fn(|r, n| {
                 with_patience(Duration::from_millis(50), r, n)
             }))
+    }
+
+    #[tokio::test]
+    async fn a_server_function_past_its_time_is_answered_with_a_russian_error() {
+        let slow = || async {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            "поздно"
+        };
+        let app = Router::new()
+            .route("/api/slow", get(slow))
+            .route("/page", get(|| async { "страница" }))
+            .layer(axum::middleware::from_fn(|r, n| {
+                answer_in_time(Duration::from_millis(50), r, n)
+            }));
+        let response = app
+            .clone()
+            .oneshot(Request::get("/api/slow").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        let error: app::error::AppError = serde_json::from_slice(&body).unwrap();
+        assert_eq!(error, app::error::AppError::Internal);
+        let page = app
+            .oneshot(Request::get("/page").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            page.status(),
+            StatusCode::OK,
+            "pages have their own patience"
+        );
     }
 
     #[test]

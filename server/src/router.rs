@@ -25,7 +25,12 @@ pub struct ServerState {
 pub fn build(state: ServerState) -> Router {
     let routes = generate_route_list(App);
     let app_state = state.app.clone();
-    let context = move || provide_context(app_state.clone());
+    let context = move || {
+        provide_context(app_state.clone());
+        crate::security_headers::provide_request_nonce();
+    };
+    let production = state.app.settings.production;
+    let limit = state.app.settings.request_timeout;
     let options = state.leptos_options.clone();
     let mut router = Router::new()
         .route("/healthz", get(healthz))
@@ -46,12 +51,18 @@ pub fn build(state: ServerState) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(crate::patience::render_patiently))
+        .layer(middleware::from_fn(move |r, n| {
+            crate::patience::answer_in_time(limit, r, n)
+        }))
         .layer(middleware::from_fn_with_state(
             state.app.clone(),
             crate::sign_in_first::send_anonymous_to_login,
         ))
         .layer(middleware::from_fn(refuse_foreign_posts))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(move |r, n| {
+            crate::security_headers::secure_headers(production, r, n)
+        }))
         .layer(
             // The path only: query strings may carry what people typed.
             TraceLayer::new_for_http()

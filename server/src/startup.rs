@@ -3,7 +3,7 @@
 use crate::config::Settings;
 use crate::router::{self, ServerState};
 use app::server::auth::tokens::{random_token, Signer};
-use app::server::db::{secrets, Database};
+use app::server::db::{secrets, Database, Durability};
 use app::server::mail::{Mailer, SmtpSettings};
 use app::server::state::{AppState, ServiceSettings};
 use leptos::prelude::LeptosOptions;
@@ -28,9 +28,18 @@ pub struct Application {
 
 /// Opens the configured database (creating a SQLite file on first use) and applies migrations.
 pub async fn open_database(settings: &Settings) -> Result<Database, StartupError> {
-    let db = Database::connect(
+    open_database_with(settings, Durability::EveryCommit).await
+}
+
+/// `open_database`, each commit as durable as `durability` asks (`Batch` for a file's import).
+pub async fn open_database_with(
+    settings: &Settings,
+    durability: Durability,
+) -> Result<Database, StartupError> {
+    let db = Database::connect_with(
         settings.database_url.expose_secret(),
         settings.max_connections,
+        durability,
     )
     .await?;
     db.migrate().await?;
@@ -132,11 +141,19 @@ pub async fn app_state(
         settings: Arc::new(ServiceSettings {
             public_url,
             secure_cookies: settings.is_production(),
+            production: settings.is_production(),
             trust_forwarded_for: settings.trust_forwarded_for,
             offer_for: chrono::Duration::days(i64::from(settings.offer_days.max(1))),
             login_attempts_per_address: i64::from(settings.login_attempts_per_address.max(1)),
             registrations_per_address: i64::from(settings.registrations_per_address.max(1)),
             child_checks_per_address: i64::from(settings.child_checks_per_address.max(1)),
+            family_lookups_per_hour: i64::from(settings.family_lookups_per_hour.max(1)),
+            operator_idle: chrono::Duration::minutes(i64::from(
+                settings.operator_idle_minutes.max(1),
+            )),
+            request_timeout: std::time::Duration::from_secs(
+                settings.request_timeout_seconds.max(1),
+            ),
         }),
     })
 }

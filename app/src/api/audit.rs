@@ -2,38 +2,11 @@
 //! and for МОЦ over its municipality's operators. Filters travel in the address (a GET form); they
 //! never hold a child's data.
 
-use crate::api::operator::Choice;
+use crate::contract::audit::AuditPage;
 use crate::domain::audit::AuditQuery;
-use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    /// ДД.ММ.ГГГГ ЧЧ:ММ, Moscow time.
-    pub at: String,
-    pub operator: String,
-    /// The role acted in, in words («Оператор учреждения: Школа № 1»).
-    pub role: String,
-    pub action: String,
-    pub subject: String,
-    pub details: Option<String>,
-    pub address: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditPage {
-    pub errors: Vec<FieldError>,
-    pub rows: Vec<AuditEntry>,
-    pub total: i64,
-    pub page: u32,
-    pub pages: u32,
-    /// The actions to filter by.
-    pub actions: Vec<Choice>,
-}
 
 #[server(endpoint = "admin/audit", input = GetUrl)]
 pub async fn audit_log(#[server(flatten)] query: AuditQuery) -> Result<AuditPage, AppError> {

@@ -1,18 +1,10 @@
 //! Development helpers: the outbox of letters. Answers only while letters go to the outbox (never
 //! with SMTP configured, so never in production).
 
+use crate::contract::dev::OutboxLetter;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxLetter {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub body: String,
-}
 
 /// The newest letters first, to `to` when given.
 #[server(endpoint = "dev/outbox", input = GetUrl)]

@@ -52,6 +52,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("grant_role", "Выдача роли"),
     ("revoke_role", "Снятие роли"),
     ("view_audit", "Просмотр журнала"),
+    ("denied", "Отказ: вне полномочий оператора"),
     ("export_audit", "Выгрузка журнала"),
 ];
 

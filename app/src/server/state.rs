@@ -14,6 +14,8 @@ pub struct ServiceSettings {
     pub public_url: String,
     /// `Secure` on cookies: on everywhere but plain-HTTP development.
     pub secure_cookies: bool,
+    /// `environment = production`: the demo password opens no account.
+    pub production: bool,
     /// Whether to trust `X-Forwarded-For` from a reverse proxy for the client's address.
     pub trust_forwarded_for: bool,
     /// How long a freed seat stays offered to the first in a waiting list.
@@ -24,6 +26,12 @@ pub struct ServiceSettings {
     pub registrations_per_address: i64,
     /// Duplicate checks and added children one client address may submit in 10 minutes.
     pub child_checks_per_address: i64,
+    /// Family look-ups one operator may make in an hour.
+    pub family_lookups_per_hour: i64,
+    /// How long a session of an account holding a role lives without being used.
+    pub operator_idle: chrono::Duration,
+    /// How long a server function or an export may take to answer.
+    pub request_timeout: std::time::Duration,
 }
 
 #[derive(Clone)]
@@ -64,4 +72,11 @@ pub fn moscow_midnight(day: NaiveDate) -> chrono::DateTime<chrono::Utc> {
         .from_local_datetime(&midnight)
         .earliest()
         .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&chrono::Utc))
+}
+
+/// «ДД.ММ.ГГГГ ЧЧ:ММ» in Moscow time.
+pub fn moscow_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Moscow)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
 }

@@ -21,26 +21,6 @@ impl FormSubmission {
     }
 }
 
-/// A file sent with a form posted as `multipart/form-data`.
-#[derive(Clone, Debug, Default)]
-pub struct PostedFile {
-    /// The form field it came in.
-    pub field: String,
-    pub file_name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
-
-/// The files of the submission this page render is answering (none for other requests).
-#[derive(Clone, Debug, Default)]
-pub struct PostedFiles(pub Vec<PostedFile>);
-
-/// The file posted in `field`, if the render answers a form that sent one.
-pub fn posted_file(field: &str) -> Option<PostedFile> {
-    leptos::prelude::use_context::<PostedFiles>()
-        .and_then(|files| files.0.into_iter().find(|f| f.field == field))
-}
-
 /// The submission this page render is answering, decoded as `T`; `None` in the browser and for GET.
 pub fn posted<T: DeserializeOwned>() -> Option<T> {
     leptos::prelude::use_context::<FormSubmission>().and_then(|s| s.decode())
@@ -78,7 +58,7 @@ pub type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::accounts::LoginForm;
+    use crate::contract::accounts::LoginForm;
 
     #[test]
     fn a_posted_body_decodes_into_the_form_type() {

@@ -16,6 +16,7 @@ use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
 use pages::audit_log::AuditLogPage;
 use pages::cabinet::CabinetPage;
+use pages::change_password::ChangePasswordPage;
 use pages::confirm_email::ConfirmEmailPage;
 use pages::correction_request::CorrectionRequestPage;
 use pages::help::{HelpPage, HelpSituationPage};
@@ -60,6 +61,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/corrections/edit",
     "/operator/municipality-changes",
     "/admin/operators",
+    "/cabinet/password",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -115,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/password") view=ChangePasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/children/new") view=AddChildPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />

@@ -158,6 +158,8 @@ const GIRLS: &[&str] = &[
     "Василиса",
     "Милана",
 ];
+/// The fathers' names of the patronymics: forty, as many as carry most of a generation's fathers
+/// (with ten, namesakes born a digit of the date apart were several times likelier than in life).
 const FATHERS: &[&str] = &[
     "Александров",
     "Сергеев",
@@ -169,6 +171,36 @@ const FATHERS: &[&str] = &[
     "Игорев",
     "Михайлов",
     "Олегов",
+    "Павлов",
+    "Викторов",
+    "Евгеньев",
+    "Юрьев",
+    "Вячеславов",
+    "Валерьев",
+    "Романов",
+    "Иванов",
+    "Петров",
+    "Васильев",
+    "Борисов",
+    "Геннадьев",
+    "Анатольев",
+    "Максимов",
+    "Константинов",
+    "Денисов",
+    "Станиславов",
+    "Витальев",
+    "Леонидов",
+    "Артемов",
+    "Антонов",
+    "Григорьев",
+    "Федоров",
+    "Степанов",
+    "Валентинов",
+    "Эдуардов",
+    "Аркадьев",
+    "Егоров",
+    "Кириллов",
+    "Русланов",
 ];
 
 /// A small deterministic generator: the same register every run.
@@ -186,6 +218,7 @@ impl Rng {
     }
 }
 
+#[derive(Debug, Clone)]
 pub struct Child {
     pub surname: String,
     pub given: String,
@@ -239,6 +272,26 @@ pub fn child(rng: &mut Rng) -> Child {
         patronymic,
         sex,
         birth,
+    }
+}
+
+/// A twin of `c`: the same surname, patronymic, sex and birth date, another first name of the
+/// list (each a name of its own in the dictionary of given names). Used by `duplicate_quality`.
+#[allow(dead_code)]
+pub fn twin_of(c: &Child, rng: &mut Rng) -> Child {
+    let names = if c.sex == Sex::Male { BOYS } else { GIRLS };
+    let given = loop {
+        let name = rng.pick(names);
+        if name != c.given {
+            break name.to_owned();
+        }
+    };
+    Child {
+        surname: c.surname.clone(),
+        given,
+        patronymic: c.patronymic.clone(),
+        sex: c.sex,
+        birth: c.birth,
     }
 }
 

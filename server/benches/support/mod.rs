@@ -14,6 +14,14 @@ macro_rules! on {
 }
 pub(crate) use on;
 
+/// The number in the environment variable `name`, or `default` when it is unset or not a number.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The value below which `p` of `sorted` lie; NaN for no values.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -24,7 +32,8 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// Runs `run` on the URL of a new SQLite file, then on a new PostgreSQL database (skipped with a
 /// message when the server is unreachable); each is removed afterwards, unless `keep`, when both
-/// have a fixed name and are left for the next run.
+/// have a fixed name and are left for the next run. `KRUZHOK_BENCH_BACKEND=sqlite` (or `postgres`)
+/// runs on that one alone.
 pub async fn on_both_backends<F, Fut>(prefix: &str, keep: bool, mut run: F)
 where
     F: FnMut(&'static str, String) -> Fut,
@@ -35,15 +44,21 @@ where
     } else {
         std::process::id().to_string()
     };
-    let dir = std::env::temp_dir().join(format!("{prefix}-{suffix}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    run(
-        "SQLite",
-        format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
-    )
-    .await;
-    if !keep {
-        let _ = std::fs::remove_dir_all(&dir);
+    let only = std::env::var("KRUZHOK_BENCH_BACKEND").unwrap_or_default();
+    if only != "postgres" {
+        let dir = std::env::temp_dir().join(format!("{prefix}-{suffix}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        run(
+            "SQLite",
+            format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+        )
+        .await;
+        if !keep {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+    if only == "sqlite" {
+        return;
     }
 
     let admin_url = std::env::var("KRUZHOK_TEST_POSTGRES_URL")

@@ -6,7 +6,7 @@ use crate::applications_support::{apply, child, group, mine};
 use crate::duplicates::{audit_has, queue, resolve};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::{ApplyOutcome, Notification};
+use app::contract::applications::{ApplyOutcome, Notification};
 
 on_both_backends!(
     a_duplicate_account_loses_its_applications_and_applies_no_more,

@@ -1,7 +1,7 @@
 use crate::accounts_support::*;
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::accounts::{RegistrationOutcome, SignedIn, WizardStep};
+use app::contract::accounts::{RegistrationOutcome, SignedIn, WizardStep};
 use app::domain::account::email::GMAIL_WARNING;
 use app::domain::account::phone::PHONE_NOT_RUSSIAN;
 use app::server::services::registration::{ACCOUNT_EXISTS, CONSENT_REQUIRED};

@@ -1,7 +1,7 @@
 use crate::accounts_support::*;
 use crate::helpers::{spawn_seeded_app, within_one_rate_window, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::accounts::SignedIn;
+use app::contract::accounts::SignedIn;
 use app::error::AppError;
 use app::server::services::accounts::WRONG_CREDENTIALS;
 
@@ -14,9 +14,9 @@ on_both_backends!(
     too_many_attempts_on_one_email_are_refused_for_a_while,
 );
 
-const EMAIL: &str = "parent@mail.ru";
+pub const EMAIL: &str = "parent@mail.ru";
 
-async fn registered(backend: Backend) -> Option<TestApp> {
+pub async fn registered(backend: Backend) -> Option<TestApp> {
     let app = spawn_seeded_app(backend).await?;
     register(
         &app,
@@ -30,7 +30,7 @@ async fn registered(backend: Backend) -> Option<TestApp> {
     Some(app)
 }
 
-async fn login_response(
+pub async fn login_response(
     app: &TestApp,
     client: &reqwest::Client,
     password: &str,
@@ -43,7 +43,7 @@ async fn login_response(
         .unwrap()
 }
 
-fn session_cookie(response: &reqwest::Response) -> String {
+pub fn session_cookie(response: &reqwest::Response) -> String {
     response
         .headers()
         .get_all("set-cookie")
@@ -53,7 +53,7 @@ fn session_cookie(response: &reqwest::Response) -> String {
         .expect("a session cookie")
 }
 
-async fn who(app: &TestApp, cookie: Option<&str>) -> Option<SignedIn> {
+pub async fn who(app: &TestApp, cookie: Option<&str>) -> Option<SignedIn> {
     let mut request = reqwest::Client::new().get(format!("{}/api/accounts/current-user", app.base));
     if let Some(c) = cookie {
         request = request.header("cookie", c.split(';').next().unwrap());

@@ -1,8 +1,8 @@
 //! Walking the registration wizard over HTTP, and reading letters from the outbox.
 
 use crate::helpers::TestApp;
-use app::api::accounts::{Municipality, RegistrationOutcome};
-use app::api::dev::OutboxLetter;
+use app::contract::accounts::{Municipality, RegistrationOutcome};
+use app::contract::dev::OutboxLetter;
 
 pub const PASSWORD: &str = "лето в деревне";
 

@@ -4,7 +4,7 @@
 use crate::applications_support::{apply, child, group, group_with_window, mine, occupied};
 use crate::helpers::{spawn_app_with, spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::{ApplyOutcome, MoveOutcome, Notification};
+use app::contract::applications::{ApplyOutcome, MoveOutcome, Notification};
 use app::server::db::Database;
 use chrono::{Duration, Utc};
 

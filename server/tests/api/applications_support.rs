@@ -2,7 +2,7 @@
 //! in a cabinet, applying, and reading the family's applications.
 
 use crate::helpers::TestApp;
-use app::api::applications::{ApplyOutcome, ChildApplications};
+use app::contract::applications::{ApplyOutcome, ChildApplications};
 use app::domain::identity::verdict::{ChildIdentity, Sex};
 use app::server::db::Database;
 use chrono::{Duration, NaiveDate, Utc};
@@ -24,6 +24,18 @@ pub async fn group_with_window(
     ages: (i32, i32),
     window: (i64, i64),
 ) -> i64 {
+    let first = app.organization(0).await;
+    group_of(app, first, capacity, ages, window).await
+}
+
+/// `group_with_window` in a program of organization `org`.
+pub async fn group_of(
+    app: &TestApp,
+    org: i64,
+    capacity: i32,
+    ages: (i32, i32),
+    window: (i64, i64),
+) -> i64 {
     let n = PROGRAMS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let (opens, closes) = (
         today() + Duration::days(window.0),
@@ -32,10 +44,6 @@ pub async fn group_with_window(
     let starts = today() + Duration::days(40);
     macro_rules! run {
         ($pool:expr) => {{
-            let org: i64 = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id LIMIT 1")
-                .fetch_one($pool)
-                .await
-                .unwrap();
             let program: i64 = sqlx::query_scalar(
                 "INSERT INTO programs (organization_id, title, direction, level, age_min, age_max, \
                  is_free, description) VALUES ($1, $2, 'art', 'starting', 0, 18, TRUE, 'Тест') RETURNING id",

@@ -1,10 +1,11 @@
 //! The audit log viewer and its CSV export, and administrators keeping operators' roles.
 
 use crate::duplicates::{add, audit_has, children_of};
+use crate::helpers::ACCOUNT_PASSWORD;
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::audit::AuditPage;
-use app::api::operators::OperatorsPage;
+use app::contract::audit::AuditPage;
+use app::contract::operators::OperatorsPage;
 
 on_both_backends!(
     the_log_is_filtered_and_exported_for_administrators_and_moc_over_their_municipality,
@@ -154,8 +155,12 @@ async fn administrators_give_and_take_roles_and_new_operators_set_a_password_by_
     };
     let org = app.organization(0).await.to_string();
     let (admin, _) = app.in_role(1, "admin", None).await;
-    let grant = |fields: Vec<(&'static str, String)>| {
+    // The administrator's own password goes with every grant, unless the test types another.
+    let grant = |mut fields: Vec<(&'static str, String)>| {
         let (app, admin) = (&app, &admin);
+        if !fields.iter().any(|(k, _)| *k == "admin_password") {
+            fields.push(("admin_password", ACCOUNT_PASSWORD.to_owned()));
+        }
         async move {
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             app.post_with(admin, "/api/admin/operators/grant", &fields)
@@ -176,7 +181,7 @@ async fn administrators_give_and_take_roles_and_new_operators_set_a_password_by_
     for field in ["organization", "surname", "given_name", "phone"] {
         assert!(body.contains(&format!("\"{field}\"")), "{field}: {body}");
     }
-    let (status, body) = grant(vec![
+    let complete = vec![
         ("email", email.clone()),
         ("role", "institution_operator".into()),
         ("organization", org.clone()),
@@ -184,8 +189,21 @@ async fn administrators_give_and_take_roles_and_new_operators_set_a_password_by_
         ("surname", "Смирнова".into()),
         ("given_name", "Ольга".into()),
         ("phone", "+7 915 111-22-33".into()),
-    ])
-    .await;
+    ];
+    // A role opens families' data: without the administrator's password typed again, nothing.
+    let mut wrong = complete.clone();
+    wrong.push(("admin_password", "не тот пароль".into()));
+    let (status, body) = grant(wrong).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("admin_password") && !body.contains("не тот пароль"),
+        "the wrong password is refused at its field and never sent back: {body}"
+    );
+    assert!(app::server::db::accounts::find_by_email(&app.db, &email)
+        .await
+        .unwrap()
+        .is_none());
+    let (status, body) = grant(complete).await;
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("Создан аккаунт"), "{body}");
     let letters: serde_json::Value = app

@@ -301,7 +301,7 @@ async fn every_operator_and_administrator_function_refuses_whom_spec_does_not_al
         )
         .await;
     assert_eq!(s, 200);
-    let requests: Vec<app::api::help::RequestCard> =
+    let requests: Vec<app::contract::help::RequestCard> =
         app.get_json_with(&parent, "/api/help/requests/mine").await;
     let family = app::server::db::accounts::find(&app.db, account)
         .await

@@ -5,15 +5,14 @@
 
 use crate::applications_support::insert_child;
 use crate::authorization::{get, World};
-use crate::helpers::TestApp;
+use crate::helpers::{scalar, TestApp};
 use app::domain::identity::verdict::Sex;
-use app::server::db::Database;
 use chrono::NaiveDate;
 
 const SCAN: &[u8] = b"%PDF-1.4 the parent's application";
 
 /// Letters standing for `n`, for names that must differ from call to call.
-fn letters(mut n: usize) -> String {
+pub fn letters(mut n: usize) -> String {
     let abc: Vec<char> = "абвгдежзиклмнопрстуфхцчшщэюя".chars().collect();
     let mut out = String::new();
     loop {
@@ -22,22 +21,6 @@ fn letters(mut n: usize) -> String {
         if n == 0 {
             return out;
         }
-    }
-}
-
-async fn scalar(app: &TestApp, sql: &str, binds: &[i64]) -> i64 {
-    macro_rules! run {
-        ($pool:expr) => {{
-            let mut q = sqlx::query_scalar(sql);
-            for b in binds {
-                q = q.bind(*b);
-            }
-            q.fetch_one($pool).await.unwrap()
-        }};
-    }
-    match &app.db {
-        Database::Sqlite(p) => run!(p),
-        Database::Postgres(p) => run!(p),
     }
 }
 
@@ -291,6 +274,7 @@ pub async fn probe(
                         ("surname", "Петрова"),
                         ("given_name", "Анна"),
                         ("phone", &format!("+7916{:07}", n)),
+                        ("admin_password", crate::helpers::ACCOUNT_PASSWORD),
                     ],
                 )
                 .await;

@@ -3,7 +3,7 @@
 
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::catalog::{FilterChoices, ProgramPage, ProgramSummary};
+use app::contract::catalog::{FilterChoices, ProgramPage, ProgramSummary};
 use app::error::AppError;
 
 on_both_backends!(

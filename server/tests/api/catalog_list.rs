@@ -1,6 +1,6 @@
 use crate::helpers::{spawn_app, spawn_seeded_app, Backend};
 use crate::on_both_backends;
-use app::api::catalog::{CatalogSummary, FilterChoices, ProgramPage};
+use app::contract::catalog::{CatalogSummary, FilterChoices, ProgramPage};
 use app::domain::catalog_filter::PAGE_SIZE;
 use app::domain::direction::Direction;
 

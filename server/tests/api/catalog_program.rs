@@ -1,6 +1,6 @@
 use crate::helpers::{spawn_seeded_app, Backend};
 use crate::on_both_backends;
-use app::api::catalog::{ProgramDetails, ProgramPage};
+use app::contract::catalog::{ProgramDetails, ProgramPage};
 use app::error::AppError;
 
 on_both_backends!(

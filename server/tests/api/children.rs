@@ -2,7 +2,7 @@ use crate::helpers::{
     spawn_seeded_app, spawn_seeded_app_with, within_one_rate_window, Backend, TestApp,
 };
 use crate::on_both_backends;
-use app::api::children::{ChildCard, ChildOutcome, Refusal};
+use app::contract::children::{ChildCard, ChildOutcome, Refusal};
 use app::error::AppError;
 
 on_both_backends!(

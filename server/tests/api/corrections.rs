@@ -4,8 +4,8 @@
 use crate::duplicates::{add, audit_has, children_of, queue};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::Notification;
-use app::api::corrections::{CorrectionCard, CorrectionDraft, CorrectionStart};
+use app::contract::applications::Notification;
+use app::contract::corrections::{CorrectionCard, CorrectionDraft, CorrectionStart};
 
 on_both_backends!(
     a_parent_asks_and_the_institution_corrects_from_the_request,

@@ -4,18 +4,20 @@
 use crate::applications_support::{apply, group, insert_child, mine, occupied};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::Notification;
-use app::api::children::ChildCard;
-use app::api::duplicates::DuplicateQueue;
+use app::contract::applications::Notification;
+use app::contract::children::ChildCard;
+use app::contract::duplicates::DuplicateQueue;
 use app::domain::identity::verdict::Sex;
 use app::server::db::Database;
 
-on_both_backends!(a_probable_pair_is_seen_by_the_institution_concerned_and_by_moc_only);
-on_both_backends!(a_duplicate_is_retired_and_its_applications_cancelled_with_the_r6_message);
-on_both_backends!(an_enrolment_of_a_retired_record_stands_and_the_operator_is_told);
-on_both_backends!(two_children_are_freed_and_never_flagged_again);
-on_both_backends!(operators_racing_on_one_pair_make_one_decision);
-on_both_backends!(the_register_scan_puts_its_pairs_into_the_queue_once);
+on_both_backends!(
+    a_probable_pair_is_seen_by_the_institution_concerned_and_by_moc_only,
+    a_duplicate_is_retired_and_its_applications_cancelled_with_the_r6_message,
+    an_enrolment_of_a_retired_record_stands_and_the_operator_is_told,
+    two_children_are_freed_and_never_flagged_again,
+    operators_racing_on_one_pair_make_one_decision,
+    the_register_scan_puts_its_pairs_into_the_queue_once,
+);
 
 /// Adds a child through the cabinet's form; `another` confirms a probable duplicate is another child.
 pub async fn add(

@@ -3,11 +3,12 @@
 //! e-mail ends the account's sessions and is confirmed from the new address.
 
 use crate::accounts_support::{letters_to, link_in, register, Parent, PASSWORD};
-use crate::applications_support::child;
+use crate::applications_support::{child, insert_child};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::accounts::SignedIn;
-use app::api::families::{FamilyAnswer, ReplaceEmailOutcome};
+use app::contract::accounts::SignedIn;
+use app::contract::families::{FamilyAnswer, ReplaceEmailOutcome};
+use app::domain::identity::verdict::Sex;
 use app::server::db::Database;
 use chrono::NaiveDate;
 
@@ -110,6 +111,17 @@ async fn an_operator_finds_a_family_by_a_child_or_a_phone_and_reads_the_email(ba
     assert!(f.email_confirmed);
     assert_eq!(f.children[0].matched.as_deref(), Some("точное совпадение"));
     assert_eq!(f.children[0].confirmation, "Данные не подтверждены");
+    // A girl found exactly stays an exact match, though as a boy she would only be similar.
+    insert_child(&app, account, ("Соколова", "Мария"), Sex::Female, birth).await;
+    let found = by_child("Соколова", "Мария", date(birth)).await;
+    let girl = found.families[0]
+        .children
+        .iter()
+        .find(|c| c.name == "Соколова Мария");
+    assert_eq!(
+        girl.and_then(|c| c.matched.as_deref()),
+        Some("точное совпадение")
+    );
     // Typed with a typo, in capitals, the date a day off: still found, as similar data.
     let found = by_child(
         "ТЕСТОВ7",
@@ -153,14 +165,14 @@ async fn an_operator_finds_a_family_by_a_child_or_a_phone_and_reads_the_email(ba
         1,
     )
     .await;
-    assert_eq!(rows, 5);
+    assert_eq!(rows, 6);
     let shown: i64 = scalar(
         &app,
         "SELECT COUNT(*) FROM audit_log WHERE action = 'family_lookup' AND subject = 'accounts:' || $1",
         account,
     )
     .await;
-    assert_eq!(shown, 4);
+    assert_eq!(shown, 5);
     let typed: i64 = scalar(&app, "SELECT COUNT(*) FROM audit_log WHERE (subject LIKE '%Тестов%' OR details LIKE '%Тестов%') AND $1 = 1", 1).await;
     assert_eq!(typed, 0);
     app.finish().await;

@@ -3,7 +3,7 @@
 use crate::duplicates::{add, audit_has, children_of};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::Notification;
+use app::contract::applications::Notification;
 
 on_both_backends!(an_institution_links_the_second_parent_by_the_accounts_email_or_phone);
 

@@ -6,7 +6,7 @@ use crate::accounts_support::letters_to;
 use crate::applications_support::child;
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::help::{
+use app::contract::help::{
     ContactsAnswer, HotlineCard, HotlineOutcome, HotlineSetup, Inbox, RequestCard,
     RequestMoveOutcome, SendOutcome,
 };

@@ -1,8 +1,9 @@
 //! `spawn_app`: a server on a free port with a database of its own.
 //!
 //! PostgreSQL tests use `KRUZHOK_TEST_POSTGRES_URL` (default: the local server's `test` database)
-//! to create one database per test. If that server is unreachable the PostgreSQL half of a test is
-//! skipped with a message — unless `KRUZHOK_REQUIRE_POSTGRES=1`, as in CI, where that is a failure.
+//! to create one database per test. If that server is unreachable the harness reports the
+//! PostgreSQL half of every test as ignored — unless `KRUZHOK_REQUIRE_POSTGRES=1`, as in CI, where
+//! that is a failure.
 
 use app::server::db::Database;
 use figment::providers::Serialized;
@@ -33,7 +34,7 @@ enum Cleanup {
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 const TEST_DB_PREFIX: &str = "kruzhok_test_";
 
-fn postgres_admin_url() -> String {
+pub fn postgres_admin_url() -> String {
     std::env::var("KRUZHOK_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
@@ -49,17 +50,13 @@ fn unique_suffix() -> String {
     )
 }
 
-/// A connection to the PostgreSQL server, or `None` when it is unreachable and not required.
+/// A connection to the PostgreSQL server. The harness has already reported the PostgreSQL tests as
+/// ignored when the server was unreachable at the start; one that goes away during the run fails
+/// the tests that need it.
 async fn postgres_admin() -> Option<sqlx::PgPool> {
     match sqlx::PgPool::connect(&postgres_admin_url()).await {
         Ok(pool) => Some(pool),
-        Err(error) if std::env::var("KRUZHOK_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
-            panic!("PostgreSQL is required (KRUZHOK_REQUIRE_POSTGRES=1) but unreachable: {error}")
-        }
-        Err(error) => {
-            eprintln!("PostgreSQL unreachable, skipping the PostgreSQL half of this test: {error}");
-            None
-        }
+        Err(error) => panic!("PostgreSQL is unreachable: {error}"),
     }
 }
 
@@ -95,10 +92,23 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 /// Like `spawn_app`, with some settings changed (`("smtp_host", "127.0.0.1")`, …).
 pub async fn spawn_app_with(backend: Backend, changes: &[(&str, &str)]) -> Option<TestApp> {
+    spawn(backend, changes, None).await
+}
+
+/// A server on a database of its own: empty, or a copy of `template` (a SQLite file or a
+/// PostgreSQL database).
+async fn spawn(
+    backend: Backend,
+    changes: &[(&str, &str)],
+    template: Option<&str>,
+) -> Option<TestApp> {
     let suffix = unique_suffix();
     let (url, cleanup) = match backend {
         Backend::Sqlite => {
             let path = std::env::temp_dir().join(format!("{TEST_DB_PREFIX}{suffix}.db"));
+            if let Some(template) = template {
+                std::fs::copy(template, &path).expect("a copy of the seeded database");
+            }
             (
                 format!("sqlite://{}?mode=rwc", path.display()),
                 Cleanup::SqliteFile(path),
@@ -108,7 +118,10 @@ pub async fn spawn_app_with(backend: Backend, changes: &[(&str, &str)]) -> Optio
             let admin = postgres_admin().await?;
             drop_stale_databases(&admin).await;
             let name = format!("{TEST_DB_PREFIX}{suffix}");
-            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+            let copy = template
+                .map(|t| format!(" TEMPLATE \"{t}\""))
+                .unwrap_or_default();
+            sqlx::query(&format!("CREATE DATABASE \"{name}\"{copy}"))
                 .execute(&admin)
                 .await
                 .expect("create the test database");
@@ -138,9 +151,10 @@ pub async fn spawn_app_with(backend: Backend, changes: &[(&str, &str)]) -> Optio
 async fn start_server(url: &str, changes: &[(&str, &str)]) -> (String, Database) {
     let mut figment = Settings::figment();
     for (key, value) in changes {
-        figment = match value.parse::<i64>() {
-            Ok(number) => figment.merge(Serialized::default(key, number)),
-            Err(_) => figment.merge(Serialized::default(key, value)),
+        figment = match (value.parse::<i64>(), value.parse::<bool>()) {
+            (Ok(number), _) => figment.merge(Serialized::default(key, number)),
+            (_, Ok(flag)) => figment.merge(Serialized::default(key, flag)),
+            _ => figment.merge(Serialized::default(key, value)),
         };
     }
     let settings: Settings = figment
@@ -165,11 +179,109 @@ pub async fn spawn_seeded_app(backend: Backend) -> Option<TestApp> {
 
 /// Like `spawn_seeded_app`, with some settings changed.
 pub async fn spawn_seeded_app_with(backend: Backend, changes: &[(&str, &str)]) -> Option<TestApp> {
-    let app = spawn_app_with(backend, changes).await?;
-    app::server::services::seed::run(&app.db, demo_day())
-        .await
-        .expect("seed");
-    Some(app)
+    let template = seeded_template(backend).await;
+    spawn(backend, changes, Some(&template)).await
+}
+
+/// Removes SQLite templates that runs more than two hours ago left in the temporary folder.
+fn remove_stale_templates() {
+    let stale = |entry: &std::fs::DirEntry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        name.starts_with(TEST_DB_PREFIX)
+            && name.contains("_template_")
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 7200))
+    };
+    for entry in std::fs::read_dir(std::env::temp_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if stale(&entry) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// This process's seeded templates: a SQLite file's path, a PostgreSQL database's name.
+static SQLITE_TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+static POSTGRES_TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+/// Removes the templates this process made, once every test has run (a crashed run's are
+/// removed by a later one, two hours on).
+pub fn remove_templates() {
+    if let Some(path) = SQLITE_TEMPLATE.get() {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    }
+    if let Some(name) = POSTGRES_TEMPLATE.get() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            if let Some(admin) = postgres_admin().await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .execute(&admin)
+                    .await;
+                admin.close().await;
+            }
+        });
+    }
+}
+
+/// A migrated database with the demo catalogue, made once per test process; each seeded test
+/// starts from a copy of it instead of seeding anew (a copy takes a fraction of the seed's time).
+async fn seeded_template(backend: Backend) -> String {
+    let (cell, name) = match backend {
+        Backend::Sqlite => (&SQLITE_TEMPLATE, "sqlite"),
+        Backend::Postgres => (&POSTGRES_TEMPLATE, "postgres"),
+    };
+    cell.get_or_init(|| async move {
+        let label = format!("{TEST_DB_PREFIX}{}_template_{name}", unique_suffix());
+        let (url, made) = match backend {
+            Backend::Sqlite => {
+                remove_stale_templates();
+                let path = std::env::temp_dir().join(format!("{label}.db"));
+                let made = path.display().to_string();
+                (format!("sqlite://{made}?mode=rwc"), made)
+            }
+            Backend::Postgres => {
+                let admin = postgres_admin().await.expect("PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE \"{label}\""))
+                    .execute(&admin)
+                    .await
+                    .expect("create the template database");
+                admin.close().await;
+                let admin_url = postgres_admin_url();
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(b, _)| b);
+                (format!("{base}/{label}"), label.clone())
+            }
+        };
+        let db = Database::connect(&url, 1)
+            .await
+            .expect("the template database");
+        db.migrate().await.expect("migrations");
+        app::server::services::seed::run(&db, demo_day())
+            .await
+            .expect("seed");
+        if let Database::Sqlite(pool) = &db {
+            // Everything into the main file: the copy takes the file alone.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await
+                .expect("a checkpoint");
+        }
+        db.close().await;
+        made
+    })
+    .await
+    .clone()
 }
 
 /// Waits, when the current rate-limit window of `window_secs` seconds has less than `needed`
@@ -186,6 +298,55 @@ pub async fn within_one_rate_window(window_secs: u64, needed: u64) {
     }
 }
 
+/// The password of every account `signed_in_account` makes (an administrator types it again to
+/// grant a role).
+pub const ACCOUNT_PASSWORD: &str = "пароль тестового аккаунта";
+
+/// The hash of `ACCOUNT_PASSWORD`, worked out once per test process.
+async fn account_password_hash() -> &'static str {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_init(|| async {
+        app::server::auth::passwords::hash_password(ACCOUNT_PASSWORD.to_owned())
+            .await
+            .expect("a hash")
+    })
+    .await
+}
+
+/// One number from `sql` with integer `binds`, on either backend.
+pub async fn scalar(app: &TestApp, sql: &str, binds: &[i64]) -> i64 {
+    macro_rules! run {
+        ($pool:expr) => {{
+            let mut q = sqlx::query_scalar(sql);
+            for b in binds {
+                q = q.bind(*b);
+            }
+            q.fetch_one($pool).await.unwrap()
+        }};
+    }
+    match &app.db {
+        Database::Sqlite(p) => run!(p),
+        Database::Postgres(p) => run!(p),
+    }
+}
+
+/// Runs `sql` with integer `binds`, on either backend: test set-up the API has no call for.
+pub async fn execute(app: &TestApp, sql: &str, binds: &[i64]) {
+    macro_rules! run {
+        ($pool:expr) => {{
+            let mut q = sqlx::query(sql);
+            for b in binds {
+                q = q.bind(*b);
+            }
+            q.execute($pool).await.unwrap();
+        }};
+    }
+    match &app.db {
+        Database::Sqlite(p) => run!(p),
+        Database::Postgres(p) => run!(p),
+    }
+}
+
 /// The day the demo data is seeded for: fixed, so that enrolment windows do not depend on the clock.
 pub fn demo_day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date")
@@ -195,6 +356,11 @@ impl TestApp {
     /// Another server as a separate operating-system process: the `kruzhok` binary itself, on the
     /// same database. It stops when the returned guard is dropped.
     pub async fn sibling_process(&self) -> (String, SiblingProcess) {
+        self.sibling_process_with(&[]).await
+    }
+
+    /// `sibling_process` with more `KRUZHOK_…` settings in its environment.
+    pub async fn sibling_process_with(&self, env: &[(&str, &str)]) -> (String, SiblingProcess) {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -204,6 +370,7 @@ impl TestApp {
             .env("KRUZHOK_DATABASE_URL", &self.database_url)
             .env("KRUZHOK_ADDRESS", format!("127.0.0.1:{port}"))
             .env("KRUZHOK_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("the kruzhok binary starts");
@@ -224,19 +391,26 @@ impl TestApp {
     /// Runs a command of the `kruzhok` binary (`import children …`, `duplicates scan`) on this
     /// app's database, as an administrator would; its standard output, once it has ended well.
     pub fn command(&self, args: &[&str]) -> String {
+        let (ok, stdout, stderr) = self.command_with(args, &[]);
+        assert!(ok, "kruzhok {args:?}: {stdout}{stderr}");
+        stdout
+    }
+
+    /// Runs a command of the `kruzhok` binary with more `KRUZHOK_…` settings in its environment,
+    /// however it ends: whether it succeeded, its standard output and its error output.
+    pub fn command_with(&self, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_kruzhok"))
             .args(args)
             .env("KRUZHOK_DATABASE_URL", &self.database_url)
             .env("KRUZHOK_LOG", "warn")
+            .envs(env.iter().copied())
             .output()
             .expect("the kruzhok binary runs");
-        let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
-        assert!(
+        (
             output.status.success(),
-            "kruzhok {args:?}: {stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        stdout
+            String::from_utf8(output.stdout).expect("UTF-8 output"),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     }
 
     /// The id of the `nth` organization (from 0) of the seeded catalogue.
@@ -296,6 +470,21 @@ impl TestApp {
         municipality: Option<i64>,
         resolves_duplicates: bool,
     ) -> (reqwest::Client, String) {
+        let (client, _, home) = self
+            .operator_account(n, role, organization, municipality, resolves_duplicates)
+            .await;
+        (client, home)
+    }
+
+    /// `in_role_with` that also gives the operator's account.
+    pub async fn operator_account(
+        &self,
+        n: usize,
+        role: &str,
+        organization: Option<i64>,
+        municipality: Option<i64>,
+        resolves_duplicates: bool,
+    ) -> (reqwest::Client, i64, String) {
         let (client, account) = self.confirmed_parent(n).await;
         app::server::db::roles::grant(
             &self.db,
@@ -319,7 +508,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(status, 200, "{home}");
-        (client, home)
+        (client, account, home)
     }
 
     /// A МОЦ operator of the `nth` municipality (in the registration form's order), in role.
@@ -363,7 +552,7 @@ impl TestApp {
             phone: &phone,
             email: &email,
             email_canonical: &email,
-            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            password_hash: account_password_hash().await,
             municipality_id: municipality,
             pd_consent_at: chrono::Utc::now(),
         };
@@ -382,6 +571,7 @@ impl TestApp {
             &token_hash(&token),
             id,
             chrono::Utc::now() + chrono::Duration::days(1),
+            chrono::Utc::now(),
         )
         .await
         .expect("a session");
@@ -499,7 +689,7 @@ impl TestApp {
 }
 
 /// A server process started by a test, stopped when dropped.
-pub struct SiblingProcess(std::process::Child);
+pub struct SiblingProcess(pub std::process::Child);
 
 impl Drop for SiblingProcess {
     fn drop(&mut self) {
@@ -508,22 +698,34 @@ impl Drop for SiblingProcess {
     }
 }
 
-/// Declares `sqlite` and `postgres` tests that run `$body(backend)`.
+/// Declares the tests of a module for the harness (`harness.rs`): `pub fn tests()`, listed in
+/// `main.rs`. Each name is an `async fn(Backend)` run on SQLite and on PostgreSQL; after `;`,
+/// `smtp:` names `async fn()` tests that need the SMTP sink, and `sqlite:` names `async fn()` tests
+/// that need nothing more.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name($crate::helpers::Backend::Sqlite).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name($crate::helpers::Backend::Postgres).await;
-            }
+    ($($name:ident),* $(,)? $(; smtp: $($smtp:ident),* $(,)?)? $(; sqlite: $($plain:ident),* $(,)?)?) => {
+        #[allow(clippy::vec_init_then_push)]
+        pub fn tests() -> Vec<$crate::harness::Test> {
+            let mut tests = Vec::new();
+            $(tests.extend($crate::harness::on_both(module_path!(), stringify!($name), |backend| {
+                Box::pin($name(backend))
+            }));)*
+            $($(tests.push($crate::harness::single(
+                module_path!(),
+                stringify!($smtp),
+                $crate::harness::Needs::SmtpSink,
+                || Box::pin($smtp()),
+            ));)*)?
+            $($(tests.push($crate::harness::single(
+                module_path!(),
+                stringify!($plain),
+                $crate::harness::Needs::Nothing,
+                || Box::pin($plain()),
+            ));)*)?
+            tests
         }
-    )*};
+    };
 }
 
 /// A row of `child_name_tokens`: token, birth date, sex, whether the surname, child, keys.

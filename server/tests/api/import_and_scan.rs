@@ -1,6 +1,6 @@
 use crate::helpers::{spawn_seeded_app, Backend};
 use crate::on_both_backends;
-use app::server::services::import::{import_row, ImportRow, RowReport};
+use app::server::services::import::{ImportRow, Importer, RowReport};
 use app::server::services::scan::scan_register;
 use kruzhok_server::startup::app_state;
 
@@ -30,6 +30,7 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
     let state = app_state(&settings, app.db.clone(), "127.0.0.1:3000".parse().unwrap())
         .await
         .unwrap();
+    let importer = Importer::new(&state).await.unwrap();
     let masha = row(
         "Смирнова",
         "Мария",
@@ -38,9 +39,18 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
         "smirnova@mail.ru",
         "+79120000001",
     );
-    let RowReport::Imported { child_id: first } = import_row(&state, &masha).await.unwrap() else {
+    let RowReport::Imported { child_id: first } = importer.row(&masha).await.unwrap() else {
         panic!()
     };
+    // The parent's account was created with no password: only the reset link gives one.
+    let parent = app::server::db::accounts::find_by_email(&app.db, "smirnova@mail.ru")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        parent.password_hash,
+        app::server::auth::passwords::NO_PASSWORD
+    );
     let twin = row(
         "Смирнова",
         "Дарья",
@@ -50,7 +60,7 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
         "+79120000001",
     );
     assert!(matches!(
-        import_row(&state, &twin).await.unwrap(),
+        importer.row(&twin).await.unwrap(),
         RowReport::Imported { .. }
     ));
     let again = row(
@@ -62,7 +72,7 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
         "+79120000002",
     );
     assert_eq!(
-        import_row(&state, &again).await.unwrap(),
+        importer.row(&again).await.unwrap(),
         RowReport::ExactDuplicate { of: Some(first) }
     );
     let typo = row(
@@ -76,11 +86,49 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
     let RowReport::ProbableDuplicate {
         of,
         child_id: flagged,
-    } = import_row(&state, &typo).await.unwrap()
+    } = importer.row(&typo).await.unwrap()
     else {
         panic!()
     };
     assert_eq!(of, first);
+    // A municipality typed in capitals or spaced otherwise is the same one on both backends
+    // (SQLite's LOWER folds only ASCII letters).
+    for (n, typed) in ["Г.О. ИВАНОВО", "  г. о.  ИВАНОВО "]
+        .into_iter()
+        .enumerate()
+    {
+        let shouting = ImportRow {
+            municipality: typed.into(),
+            ..row(
+                "Кузнецова",
+                ["Алла", "Вера"][n],
+                "ж",
+                ["01.01.2014", "02.02.2013"][n],
+                &format!("kuznetsova{n}@mail.ru"),
+                &format!("+7912000001{n}"),
+            )
+        };
+        let report = importer.row(&shouting).await.unwrap();
+        assert!(
+            matches!(report, RowReport::Imported { .. }),
+            "{typed}: {report:?}"
+        );
+    }
+    let nowhere = ImportRow {
+        municipality: "Нигдешний район".into(),
+        ..row(
+            "Кузнецова",
+            "Зоя",
+            "ж",
+            "03.03.2012",
+            "kuznetsova9@mail.ru",
+            "+79120000019",
+        )
+    };
+    assert!(matches!(
+        importer.row(&nowhere).await.unwrap(),
+        RowReport::Invalid { .. }
+    ));
     let bad = row(
         "Петров",
         "Пётр",
@@ -90,7 +138,7 @@ async fn an_import_reports_each_row_and_the_scan_finds_the_flagged_pair(backend:
         "+79120000004",
     );
     assert!(matches!(
-        import_row(&state, &bad).await.unwrap(),
+        importer.row(&bad).await.unwrap(),
         RowReport::Invalid { .. }
     ));
 

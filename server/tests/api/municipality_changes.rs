@@ -3,8 +3,8 @@
 
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::applications::Notification;
-use app::api::municipality_changes::ChangeList;
+use app::contract::applications::Notification;
+use app::contract::municipality_changes::ChangeList;
 
 on_both_backends!(
     an_application_recorded_with_its_scan_is_approved_and_the_family_moves,

@@ -4,7 +4,7 @@
 use crate::applications_support::{apply, child, group, mine};
 use crate::helpers::{spawn_seeded_app, Backend, TestApp};
 use crate::on_both_backends;
-use app::api::operator::{BulkOutcome, OperatorPage};
+use app::contract::operator::{BulkOutcome, OperatorPage};
 use app::server::db::Database;
 
 on_both_backends!(
@@ -175,7 +175,7 @@ async fn an_operator_confirms_enrols_and_the_parent_is_told(backend: Backend) {
     let whos: Vec<&str> = card.history.iter().map(|h| h.who.as_str()).collect();
     assert_eq!(whos.len(), 3);
     assert!(whos[1].starts_with("Учреждение: "), "{whos:?}");
-    let notes: Vec<app::api::applications::Notification> =
+    let notes: Vec<app::contract::applications::Notification> =
         app.get_json_with(&parent, "/api/notifications/mine").await;
     assert!(notes[0].subject.ends_with("Зачислен"), "{notes:?}");
     // Every view and move is in the audit log, which cannot be rewritten.
@@ -419,7 +419,7 @@ async fn the_filtered_list_exports_as_csv_and_xlsx(backend: Backend) {
 }
 
 async fn administrators_keep_the_dictionary_of_cancel_reasons(backend: Backend) {
-    use app::api::admin::{ReasonOutcome, ReasonRow};
+    use app::contract::admin::{ReasonOutcome, ReasonRow};
     let Some(app) = spawn_seeded_app(backend).await else {
         return;
     };

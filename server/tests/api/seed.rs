@@ -1,6 +1,6 @@
 use crate::helpers::{demo_day, spawn_app, Backend};
 use crate::on_both_backends;
-use app::api::catalog::{CatalogSummary, ProgramPage};
+use app::contract::catalog::{CatalogSummary, ProgramPage};
 use app::server::services::seed::{self, SeedReport};
 
 on_both_backends!(seeding_twice_changes_nothing);

@@ -8,6 +8,10 @@ pub const PASSWORD_TOO_LONG: &str = "Пароль должен быть не д�
 pub const PASSWORD_COMMON: &str =
     "Этот пароль слишком распространён, его легко подобрать. Придумайте другой";
 
+/// The password of the demo log-ins (`kruzhok seed --demo`), published in the README: it opens
+/// nothing in production and is never anyone's new password.
+pub const DEMO_PASSWORD: &str = "kruzhok-demo-2026";
+
 /// Passwords that appear at the top of every leaked-password list, Russian keyboards included.
 const COMMON: &[&str] = &[
     "12345678",
@@ -73,6 +77,7 @@ const COMMON: &[&str] = &[
     "kruzhok123",
     "кружок123",
     "ivanovo37",
+    DEMO_PASSWORD,
 ];
 
 /// Checks a password as typed; it is never trimmed or changed.
@@ -117,6 +122,7 @@ mod tests {
             "PASSWORD",
             "йцукенгш",
             "aaaaaaaaaa",
+            "Kruzhok-Demo-2026",
         ] {
             assert_eq!(check_password(p), Err(PASSWORD_COMMON), "{p}");
         }

@@ -1,4 +1,5 @@
-//! Birth dates that differ by a typing mistake: one digit, day and month swapped, a day or a year off.
+//! Birth dates that differ by a typing mistake: one digit, two neighbouring digits of one field
+//! swapped, day and month swapped, a day or a year off.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub enum DateRelation {
     Equal,
     OneDigitOff,
+    /// Two neighbouring digits of the day, the month or the year swapped (12 ↔ 21, 2015 ↔ 2051);
+    /// only a real date counts.
+    DigitsSwapped,
     DayMonthSwapped,
     OneDayOff,
     OneYearOff,
@@ -41,6 +45,19 @@ fn from_digits(d: &[u8; 8]) -> Option<NaiveDate> {
 }
 
 /// `Some` when `a` and `b` could be one date typed twice.
+/// The neighbouring digit positions inside one field of `DD MM YYYY`: a swap across the dot
+/// between two fields is not a slip of the fingers.
+const NEIGHBOURS: [(usize, usize); 5] = [(0, 1), (2, 3), (4, 5), (5, 6), (6, 7)];
+
+/// The digits differ only by two neighbours of one field swapped.
+fn neighbours_swapped(a: &[u8; 8], b: &[u8; 8]) -> bool {
+    NEIGHBOURS.iter().any(|&(i, j)| {
+        let mut swapped = *a;
+        swapped.swap(i, j);
+        swapped != *a && swapped == *b
+    })
+}
+
 pub fn relate(a: NaiveDate, b: NaiveDate) -> Option<DateRelation> {
     if a == b {
         return Some(DateRelation::Equal);
@@ -52,6 +69,8 @@ pub fn relate(a: NaiveDate, b: NaiveDate) -> Option<DateRelation> {
         .count();
     if differing == 1 {
         Some(DateRelation::OneDigitOff)
+    } else if neighbours_swapped(&digits(a), &digits(b)) {
+        Some(DateRelation::DigitsSwapped)
     } else if a.day() == b.month() && a.month() == b.day() && a.year() == b.year() {
         Some(DateRelation::DayMonthSwapped)
     } else if (a - b).num_days().abs() == 1 {
@@ -83,6 +102,13 @@ pub fn typo_variants(d: NaiveDate) -> Vec<NaiveDate> {
         }
     }
     // The other typos may coincide with a one-digit change.
+    for (i, j) in NEIGHBOURS {
+        let mut swapped = original;
+        swapped.swap(i, j);
+        if let Some(c) = from_digits(&swapped).filter(|c| *c != d && !out.contains(c)) {
+            out.push(c);
+        }
+    }
     for candidate in [
         NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()),
         d.checked_add_signed(Duration::days(1)),
@@ -156,6 +182,26 @@ mod tests {
             relate(d(2019, 6, 1), d(2020, 6, 1)),
             Some(DateRelation::OneYearOff)
         );
+    }
+
+    #[test]
+    fn neighbouring_digits_swapped_inside_a_field_are_a_typo() {
+        assert_eq!(
+            relate(d(2015, 3, 12), d(2015, 3, 21)),
+            Some(DateRelation::DigitsSwapped)
+        );
+        assert_eq!(
+            relate(d(2013, 5, 4), d(2031, 5, 4)),
+            Some(DateRelation::DigitsSwapped)
+        );
+        assert!(typo_variants(d(2015, 3, 12)).contains(&d(2015, 3, 21)));
+        // 12.10 ↔ 21.10 is a date; 13.10 ↔ 31.10 too; 12.03 ↔ 12.30 is not a month.
+        assert!(typo_variants(d(2015, 10, 13)).contains(&d(2015, 10, 31)));
+        assert!(!typo_variants(d(2015, 3, 12))
+            .iter()
+            .any(|v| v.month() == 30));
+        // A swap across the dot (1|2.0|3 → 10.23) is not one.
+        assert_eq!(relate(d(2015, 3, 12), d(2015, 2, 13)), None);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 pub mod birth_certificate;
 pub mod birth_date;
+pub mod blocking;
 pub mod correction;
 pub mod date_typos;
+pub mod given_names;
 pub mod normalize;
 pub mod person_name;
 pub mod review;

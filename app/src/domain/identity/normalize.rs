@@ -80,8 +80,20 @@ pub fn cyrillic_look_alike(c: char) -> Option<char> {
 
 /// Lower-cases one word (with its trailing separator), turning Latin look-alikes into Cyrillic when
 /// the word has Cyrillic letters, and ё into е.
+/// A word read as Cyrillic: one that holds a Cyrillic letter, or one made wholly of Latin letters
+/// that look like Cyrillic ones («Bepa», «MAPK»): a Cyrillic register holds no such Latin names,
+/// and a keyboard left in the Latin layout, or a copy from a scanned document, types them.
+fn reads_as_cyrillic(word: &str) -> bool {
+    word.chars().any(is_cyrillic)
+        || (word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| cyrillic_look_alike(c).is_some()))
+}
+
 fn fold_word(word: &str) -> String {
-    let cyrillic = word.chars().any(is_cyrillic);
+    let cyrillic = reads_as_cyrillic(word);
     word.chars()
         .map(|c| {
             if cyrillic {
@@ -113,6 +125,14 @@ mod tests {
         assert_eq!(normalize_name("Cергeев"), "сергеев");
         assert_eq!(normalize_name("Петрoв"), "петров");
         assert_eq!(normalize_name("ПETPOB"), "петров");
+    }
+
+    #[test]
+    fn words_wholly_of_latin_look_alikes_become_cyrillic() {
+        assert_eq!(normalize_name("Bepa"), "вера");
+        assert_eq!(normalize_name("Mapk"), "марк");
+        assert_eq!(normalize_name("BEPA"), "вера");
+        assert_eq!(normalize_name("Anna-Bepa"), "anna-вера");
     }
 
     #[test]

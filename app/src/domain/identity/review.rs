@@ -3,6 +3,7 @@
 
 use super::date_typos::DateRelation;
 use super::normalize::normalize_name;
+use super::verdict::{CERTIFICATES_DIFFER, GIVEN_NAME_FORM, SEX_DIFFERS, SNILS_DIFFER};
 use crate::domain::field_error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -138,6 +139,9 @@ pub fn flag_reason_label(stored: &str) -> String {
         r if r == format!("{:?}", DateRelation::OneDigitOff) => {
             "дата рождения отличается одной цифрой"
         }
+        r if r == format!("{:?}", DateRelation::DigitsSwapped) => {
+            "в дате рождения переставлены соседние цифры"
+        }
         r if r == format!("{:?}", DateRelation::DayMonthSwapped) => {
             "в дате рождения переставлены день и месяц"
         }
@@ -149,9 +153,21 @@ pub fn flag_reason_label(stored: &str) -> String {
         }
         _ => "похожие данные",
     };
-    let swapped = parts.any(|p| p == "names swapped");
-    let names = if swapped {
+    let rest: Vec<&str> = parts.collect();
+    let has = |p: &str| rest.contains(&p);
+    if has(SEX_DIFFERS) {
+        return "те же ФИО и дата рождения, другой пол".to_owned();
+    }
+    if has(SNILS_DIFFER) {
+        return "те же ФИО, пол и дата рождения, разные СНИЛС".to_owned();
+    }
+    if has(CERTIFICATES_DIFFER) {
+        return "те же ФИО, пол и дата рождения, разные свидетельства о рождении".to_owned();
+    }
+    let names = if has("names swapped") {
         "фамилия и имя переставлены"
+    } else if has(GIVEN_NAME_FORM) {
+        "имя в другой форме (Саша — Александр), похожая фамилия"
     } else {
         "похожие фамилия и имя"
     };

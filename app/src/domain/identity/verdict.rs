@@ -1,14 +1,19 @@
 //! The duplicate verdict (SPEC §5): is a new child the same as one already registered?
 //!
-//! * exact — the same normalised surname, name, patronymic, sex and birth date; or the same valid
-//!   СНИЛС; or the same birth certificate. Refused (R1).
-//! * probable — a close birth date (a typo) and close names (typos, transliteration, surname and
-//!   name swapped, one half of a double surname, a patronymic on one side only). Warned.
+//! * exact — the same normalised surname, name, patronymic, sex and birth date (and no two
+//!   different documents); or the same valid СНИЛС; or the same birth certificate. Refused (R1).
+//! * probable — a close birth date (a typo) and close names: typos, transliteration, surname and
+//!   name swapped, one half of a double surname, a patronymic on one side only, another form of
+//!   the first name (Саша for Александр). Also everything the same but the sex (a mis-click), or
+//!   but the СНИЛС or birth certificate (a mistyped number, or a namesake). Warned, and flagged
+//!   for review when the parent says it is another child.
 //! * distinct — everything else; in particular twins: the same surname, patronymic and birth date
-//!   with another first name, or another sex.
+//!   with first names that are two different names of the dictionary (Алина and Арина), or with
+//!   another sex and another name.
 
 use super::birth_certificate::BirthCertificate;
 use super::date_typos::{relate, DateRelation};
+use super::given_names::{kinship, names_of, Kinship};
 use super::normalize::normalize_name;
 use super::similarity::{spelled_close, spelled_surnames_close, Spelled};
 use super::snils::Snils;
@@ -90,9 +95,9 @@ impl ChildIdentity {
             return None;
         }
         Some(Self {
-            surname: surname.to_owned(),
-            given_name: given_name.to_owned(),
-            patronymic: (!patronymic.is_empty()).then(|| patronymic.to_owned()),
+            surname: as_normalised_now(surname),
+            given_name: as_normalised_now(given_name),
+            patronymic: (!patronymic.is_empty()).then(|| as_normalised_now(patronymic)),
             sex: match sex {
                 "m" => Sex::Male,
                 "f" => Sex::Female,
@@ -114,6 +119,17 @@ impl ChildIdentity {
     }
 }
 
+/// A name from a stored key as `normalize_name` writes it today: keys written before a word made
+/// wholly of Latin look-alikes («bepa») was read as Cyrillic are read the new way. Names with no
+/// Latin letter, nearly all, are taken as they are.
+fn as_normalised_now(stored: &str) -> String {
+    if stored.bytes().any(|b| b.is_ascii_alphabetic()) {
+        normalize_name(stored)
+    } else {
+        stored.to_owned()
+    }
+}
+
 /// Why two records are thought to be one child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExactReason {
@@ -122,15 +138,82 @@ pub enum ExactReason {
     SameCertificate,
 }
 
+/// What, beside close names and a close birth date, makes a pair probable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Clue {
+    /// The names are spelled alike: the same, a typo, a transliteration.
+    Spelling,
+    /// The first names are forms of one name (Саша — Александр).
+    GivenNameForm,
+    /// Everything the same but the sex: a mis-click.
+    SexDiffers,
+    /// Everything the same but two valid СНИЛС: a mistyped number, or a namesake.
+    SnilsDiffer,
+    /// Everything the same but two birth certificates.
+    CertificatesDiffer,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     Exact(ExactReason),
     Probable {
         date: DateRelation,
         names_swapped: bool,
+        clue: Clue,
     },
     Distinct,
 }
+
+impl Verdict {
+    /// Why a probable pair is flagged, as stored with the flag and read back by
+    /// `review::flag_reason_label`: the date relation, then what else (`OneDigitOff, names
+    /// swapped`; `Equal, sex differs`).
+    pub fn flag_reason(&self) -> Option<String> {
+        let Verdict::Probable {
+            date,
+            names_swapped,
+            clue,
+        } = self
+        else {
+            return None;
+        };
+        let mut reason = format!("{date:?}");
+        if *names_swapped {
+            reason.push_str(", names swapped");
+        }
+        if let Some(why) = clue.stored() {
+            reason.push_str(", ");
+            reason.push_str(why);
+        }
+        Some(reason)
+    }
+
+    fn probable(date: DateRelation, clue: Clue) -> Self {
+        Verdict::Probable {
+            date,
+            names_swapped: false,
+            clue,
+        }
+    }
+}
+
+impl Clue {
+    /// How a flag's reason names the clue; a spelling says nothing more than the date.
+    pub fn stored(self) -> Option<&'static str> {
+        match self {
+            Clue::Spelling => None,
+            Clue::GivenNameForm => Some(GIVEN_NAME_FORM),
+            Clue::SexDiffers => Some(SEX_DIFFERS),
+            Clue::SnilsDiffer => Some(SNILS_DIFFER),
+            Clue::CertificatesDiffer => Some(CERTIFICATES_DIFFER),
+        }
+    }
+}
+
+pub const GIVEN_NAME_FORM: &str = "given name form";
+pub const SEX_DIFFERS: &str = "sex differs";
+pub const SNILS_DIFFER: &str = "snils differ";
+pub const CERTIFICATES_DIFFER: &str = "certificates differ";
 
 /// An identity with the Latin skeletons of its names worked out once, for comparing it with many.
 #[derive(Debug, Clone)]
@@ -139,6 +222,8 @@ pub struct Prepared {
     surname: Spelled,
     given_name: Spelled,
     patronymic: Option<Spelled>,
+    /// The names of the dictionary the first name is a form of.
+    given_names: &'static [u16],
 }
 
 impl Prepared {
@@ -147,8 +232,26 @@ impl Prepared {
             surname: Spelled::new(&identity.surname),
             given_name: Spelled::new(&identity.given_name),
             patronymic: identity.patronymic.as_deref().map(Spelled::new),
+            given_names: names_of(&identity.given_name),
             identity,
         }
+    }
+}
+
+/// Whether two first names are one child's: the same, forms of one name, or — unless both are
+/// names of the dictionary, and different ones (twins Алина and Арина) — spelled alike.
+fn given_names_agree(a: &Prepared, b: &Prepared) -> Option<Clue> {
+    if a.given_name.text == b.given_name.text {
+        return Some(Clue::Spelling);
+    }
+    match kinship(a.given_names, b.given_names) {
+        Kinship::DifferentNames => None,
+        // Mariya and Мария are one form spelled twice; Саша and Александр are two forms.
+        Kinship::FormsOfOneName if spelled_close(&a.given_name, &b.given_name) => {
+            Some(Clue::Spelling)
+        }
+        Kinship::FormsOfOneName => Some(Clue::GivenNameForm),
+        Kinship::Unknown => spelled_close(&a.given_name, &b.given_name).then_some(Clue::Spelling),
     }
 }
 
@@ -161,21 +264,37 @@ pub fn compare(new: &ChildIdentity, old: &ChildIdentity) -> Verdict {
 pub fn compare_prepared(new_p: &Prepared, old_p: &Prepared) -> Verdict {
     let (new, old) = (&new_p.identity, &old_p.identity);
     if let (Some(a), Some(b)) = (&new.snils, &old.snils) {
-        // Two valid numbers decide alone: equal is one child, different are two.
+        // Two valid numbers decide alone: equal is one child, different are two — unless all
+        // else is the same, when one number may be mistyped: a person decides.
         return if a == b {
             Verdict::Exact(ExactReason::SameSnils)
+        } else if new.same_exact(old) {
+            Verdict::probable(DateRelation::Equal, Clue::SnilsDiffer)
         } else {
             Verdict::Distinct
         };
     }
     if let (Some(a), Some(b)) = (&new.certificate, &old.certificate) {
-        if a == b {
-            return Verdict::Exact(ExactReason::SameCertificate);
-        }
-        return Verdict::Distinct;
+        return if a == b {
+            Verdict::Exact(ExactReason::SameCertificate)
+        } else if new.same_exact(old) {
+            Verdict::probable(DateRelation::Equal, Clue::CertificatesDiffer)
+        } else {
+            Verdict::Distinct
+        };
     }
     if new.sex != old.sex {
-        return Verdict::Distinct;
+        // A brother and a sister have other names; the same names under the other sex are a
+        // mis-click.
+        let otherwise_same = new.surname == old.surname
+            && new.given_name == old.given_name
+            && new.patronymic == old.patronymic
+            && new.birth_date == old.birth_date;
+        return if otherwise_same {
+            Verdict::probable(DateRelation::Equal, Clue::SexDiffers)
+        } else {
+            Verdict::Distinct
+        };
     }
     if new.same_exact(old) {
         return Verdict::Exact(ExactReason::SameNamesAndBirthDate);
@@ -183,13 +302,6 @@ pub fn compare_prepared(new_p: &Prepared, old_p: &Prepared) -> Verdict {
     let Some(date) = relate(new.birth_date, old.birth_date) else {
         return Verdict::Distinct;
     };
-    let twins = date == DateRelation::Equal
-        && new.surname == old.surname
-        && new.patronymic == old.patronymic
-        && new.given_name != old.given_name;
-    if twins {
-        return Verdict::Distinct;
-    }
     let patronymics_agree = match (&new_p.patronymic, &old_p.patronymic) {
         (Some(a), Some(b)) => spelled_close(a, b),
         _ => true,
@@ -197,13 +309,10 @@ pub fn compare_prepared(new_p: &Prepared, old_p: &Prepared) -> Verdict {
     if !patronymics_agree {
         return Verdict::Distinct;
     }
-    if spelled_surnames_close(&new_p.surname, &old_p.surname)
-        && spelled_close(&new_p.given_name, &old_p.given_name)
-    {
-        return Verdict::Probable {
-            date,
-            names_swapped: false,
-        };
+    if spelled_surnames_close(&new_p.surname, &old_p.surname) {
+        if let Some(clue) = given_names_agree(new_p, old_p) {
+            return Verdict::probable(date, clue);
+        }
     }
     if spelled_close(&new_p.surname, &old_p.given_name)
         && spelled_close(&new_p.given_name, &old_p.surname)
@@ -211,6 +320,7 @@ pub fn compare_prepared(new_p: &Prepared, old_p: &Prepared) -> Verdict {
         return Verdict::Probable {
             date,
             names_swapped: true,
+            clue: Clue::Spelling,
         };
     }
     Verdict::Distinct

@@ -48,7 +48,21 @@ pub async fn account_of_headers(
     let Some(token) = token_in(headers) else {
         return Ok(None);
     };
-    Ok(sessions::account_of(&state.db, &token_hash(&token), Utc::now()).await?)
+    Ok(live_session(state, &token).await?.map(|s| s.account_id))
+}
+
+/// The live session of a token: unexpired, and not idle too long if the account holds a role.
+pub async fn live_session(
+    state: &AppState,
+    token: &str,
+) -> Result<Option<sessions::Live>, AppError> {
+    Ok(sessions::live(
+        &state.db,
+        &token_hash(token),
+        Utc::now(),
+        state.settings.operator_idle,
+    )
+    .await?)
 }
 
 /// Signs `account_id` in with a new session, ending the browser's previous one.
@@ -57,11 +71,13 @@ pub async fn start_session(state: &AppState, account_id: i64) -> Result<(), AppE
         sessions::delete(&state.db, &token_hash(&old)).await?;
     }
     let token = random_token();
+    let now = Utc::now();
     sessions::insert(
         &state.db,
         &token_hash(&token),
         account_id,
-        Utc::now() + Duration::days(SESSION_DAYS),
+        now + Duration::days(SESSION_DAYS),
+        now,
     )
     .await?;
     set_cookie(state, &token, time::Duration::days(SESSION_DAYS));
@@ -93,24 +109,37 @@ fn set_cookie(state: &AppState, value: &str, max_age: time::Duration) {
     }
 }
 
-/// The client's address for rate limits: the socket peer, or the first `X-Forwarded-For` hop when
-/// the server sits behind a trusted proxy.
+/// The client's address for rate limits and the audit log.
 pub fn client_address(state: &AppState) -> String {
     let Some(parts) = use_context::<Parts>() else {
         return "unknown".to_owned();
     };
-    if state.settings.trust_forwarded_for {
-        if let Some(first) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_owned();
-        }
-    }
-    parts
+    let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+        .map(|c| c.0);
+    address_of(state, &parts.headers, peer)
+}
+
+/// The client's address of a request: the socket peer, or — behind a trusted reverse proxy — the
+/// last `X-Forwarded-For` entry. The proxy appends the address it saw to whatever the client
+/// sent, so only the last entry is the proxy's word; the first ones are the client's own claims.
+pub fn address_of(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+) -> String {
+    if state.settings.trust_forwarded_for {
+        let last = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|hop| !hop.is_empty());
+        if let Some(last) = last {
+            return last.to_owned();
+        }
+    }
+    peer.map_or_else(|| "unknown".to_owned(), |p| p.ip().to_string())
 }

@@ -154,12 +154,14 @@ pub async fn confirm_email(db: &Database, id: i64, at: DateTime<Utc>) -> Result<
     .map_err(DbError::from_sqlx))
 }
 
-/// Replaces the password and ends every session of the account, in one transaction.
+/// Replaces the password, ends every session of the account but `keep` (the hash of the session
+/// that changed it, if any) and every unused reset link, in one transaction.
 pub async fn set_password(
     db: &Database,
     id: i64,
     password_hash: &str,
     at: DateTime<Utc>,
+    keep: Option<&str>,
 ) -> Result<(), DbError> {
     on_pool!(db, pool => async {
         let mut tx = pool.begin_write().await?;
@@ -169,10 +171,19 @@ pub async fn set_password(
             .bind(at)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
             .bind(id)
+            .bind(keep.unwrap_or_default())
             .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "UPDATE email_tokens SET used_at = $2, updated_at = $2 \
+             WHERE account_id = $1 AND purpose = 'reset_password' AND used_at IS NULL",
+        )
+        .bind(id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await
     }
     .await

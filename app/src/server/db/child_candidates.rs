@@ -15,10 +15,10 @@ pub struct Candidate {
     pub certificate_key: Option<String>,
 }
 
-/// Where to look for candidates: the blocking keys. A probable duplicate has the same sex, a close
-/// birth date and close names, so a candidate shares the exact birth date, or a typo variant of it
-/// together with the exact surname, or with the exact name and the surname's first letter (either
-/// way round); the same СНИЛС or certificate finds a child whatever else differs.
+/// Where to look for candidates: the keys of the domain's blocking rule
+/// (`domain::identity::blocking`): the exact birth date whatever the sex, a typo variant of it
+/// under the same sex together with the exact surname, or with the exact name and the surname's
+/// first letter (either way round); the same СНИЛС or certificate whatever else differs.
 pub struct Blocking<'a> {
     pub birth_date: NaiveDate,
     /// `male` or `female`, as stored.
@@ -146,7 +146,8 @@ fn candidates_union(db: &Database, blocking: &Blocking<'_>) -> (String, Params) 
         )
     };
     let mut branches = vec![
-        of_children(format!("birth_date = {date} AND sex = {sex}")),
+        // Whatever the sex: the same names and date under the other sex are a mis-click.
+        of_children(format!("birth_date = {date}")),
         // Both name branches in one search of `child_name_tokens`: the surname under every typo
         // variant of the date, or the first name there where the surnames start alike.
         format!(

@@ -23,23 +23,27 @@ pub async fn insert(
     .map_err(DbError::from_sqlx))
 }
 
-/// Marks an unused, unexpired token of `purpose` as used and returns its account; one statement,
-/// so two clicks on one link cannot both succeed.
+/// Uses an unused, unexpired token of `purpose` and returns its account. Every other token of that
+/// purpose of the account ends with it: a link from an older letter no longer works. One
+/// statement, so two clicks on one link (or on two links) cannot both succeed.
 pub async fn consume(
     db: &Database,
     purpose: &str,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, DbError> {
-    on_pool!(db, pool => sqlx::query_scalar(
+    let accounts: Vec<i64> = on_pool!(db, pool => sqlx::query_scalar(
         "UPDATE email_tokens SET used_at = $3, updated_at = $3 \
-         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 \
+         WHERE purpose = $2 AND used_at IS NULL AND account_id = ( \
+             SELECT account_id FROM email_tokens \
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3) \
          RETURNING account_id",
     )
     .bind(token_hash)
     .bind(purpose)
     .bind(now)
-    .fetch_optional(pool)
+    .fetch_all(pool)
     .await
-    .map_err(DbError::from_sqlx))
+    .map_err(DbError::from_sqlx))?;
+    Ok(accounts.first().copied())
 }

@@ -151,6 +151,15 @@ pub async fn replace_email(
             .execute(&mut *tx)
             .await
             .map_err(DbError::from_sqlx)?;
+        // Links sent to the old address (a reset, a confirmation) must not work for the new one.
+        sqlx::query(
+            "UPDATE email_tokens SET used_at = $2, updated_at = $2 WHERE account_id = $1 AND used_at IS NULL",
+        )
+        .bind(account_id)
+        .bind(chrono::Utc::now())
+        .execute(&mut *tx)
+        .await
+        .map_err(DbError::from_sqlx)?;
         sqlx::query(
             "INSERT INTO email_tokens (account_id, purpose, token_hash, expires_at) \
              VALUES ($1, 'confirm_email', $2, $3)",

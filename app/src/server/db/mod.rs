@@ -17,6 +17,7 @@ pub mod email_tokens;
 mod error;
 pub mod families;
 pub mod help;
+pub mod municipalities;
 pub mod municipality_changes;
 pub mod notifications;
 pub mod operator_applications;
@@ -25,11 +26,13 @@ pub mod params;
 pub mod plans;
 pub mod rate_limits;
 pub mod roles;
+pub mod scope;
 pub mod secrets;
 pub mod seed;
+pub mod seed_data;
 pub mod sessions;
 
-pub use connect::Database;
+pub use connect::{Database, Durability};
 pub use error::DbError;
 
 /// Runs `$body` with `$pool` bound to the concrete pool of `$db`.

@@ -130,18 +130,18 @@ pub async fn chunk(
         .map_err(DbError::from_sqlx))
 }
 
-/// Whether an application belongs to the organization.
-pub async fn belongs(
+/// The child of an application to the organization; `None` for another organization's.
+pub async fn child_of(
     db: &Database,
     organization_id: i64,
     application_id: i64,
-) -> Result<bool, DbError> {
-    on_pool!(db, pool => sqlx::query_scalar::<_, bool>(
-        "SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND organization_id = $2)",
+) -> Result<Option<i64>, DbError> {
+    on_pool!(db, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT child_id FROM applications WHERE id = $1 AND organization_id = $2",
     )
     .bind(application_id)
     .bind(organization_id)
-    .fetch_one(pool)
+    .fetch_optional(pool)
     .await
     .map_err(DbError::from_sqlx))
 }
@@ -181,9 +181,10 @@ pub async fn cancel_reasons(db: &Database) -> Result<Vec<CancelReason>, DbError>
     .map_err(DbError::from_sqlx))
 }
 
-/// Adds a reason to the dictionary, at its end.
+/// Adds a reason to the dictionary, at its end, under `code`, which no other reason has.
 pub async fn insert_cancel_reason(
     db: &Database,
+    code: &str,
     title: &str,
     message: &str,
     needs_comment: bool,
@@ -193,7 +194,7 @@ pub async fn insert_cancel_reason(
             "INSERT INTO cancel_reasons (code, title, message, needs_comment, sort_order) \
              VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM cancel_reasons)) RETURNING id",
         )
-        .bind(format!("custom_{}", uuid_like()))
+        .bind(code)
         .bind(title)
         .bind(message)
         .bind(needs_comment)
@@ -203,15 +204,6 @@ pub async fn insert_cancel_reason(
     }
     .await
     .map_err(DbError::from_sqlx))
-}
-
-/// A code nobody else has, for a reason an administrator adds.
-fn uuid_like() -> String {
-    crate::server::auth::tokens::random_token()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(12)
-        .collect()
 }
 
 pub async fn update_cancel_reason(

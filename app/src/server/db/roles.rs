@@ -1,7 +1,6 @@
 //! Roles of accounts and the role a session acts in.
 
 use super::{on_pool, BeginWrite, Database, DbError};
-use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RoleRow {
@@ -14,11 +13,14 @@ pub struct RoleRow {
     pub municipality_name: Option<String>,
     /// May resolve pairs of the duplicate queue (R6).
     pub resolves_duplicates: bool,
+    /// Where the role serves families: МОЦ's municipality, or the institution's.
+    pub home_municipality_id: Option<i64>,
 }
 
 const COLUMNS: &str =
     "r.id, r.account_id, r.role, r.organization_id, o.short_name AS organization_name, \
-    r.municipality_id, m.name AS municipality_name, r.resolves_duplicates";
+    r.municipality_id, m.name AS municipality_name, r.resolves_duplicates, \
+    COALESCE(r.municipality_id, o.municipality_id) AS home_municipality_id";
 const JOINS: &str = "FROM account_roles r LEFT JOIN organizations o ON o.id = r.organization_id \
     LEFT JOIN municipalities m ON m.id = r.municipality_id";
 
@@ -31,34 +33,15 @@ pub async fn of_account(db: &Database, account_id: i64) -> Result<Vec<RoleRow>, 
         .map_err(DbError::from_sqlx))
 }
 
-/// The account of an unexpired session and the role it acts in (none: the parent's own).
-pub async fn session(
-    db: &Database,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<(i64, Option<RoleRow>)>, DbError> {
-    let found: Option<(i64, Option<i64>)> = on_pool!(db, pool => sqlx::query_as(
-        "SELECT account_id, active_role_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(pool)
-    .await
-    .map_err(DbError::from_sqlx))?;
-    let Some((account_id, role_id)) = found else {
-        return Ok(None);
-    };
-    let Some(role_id) = role_id else {
-        return Ok(Some((account_id, None)));
-    };
+/// A role of an account, by its id.
+pub async fn one(db: &Database, role_id: i64, account_id: i64) -> Result<Option<RoleRow>, DbError> {
     let sql = format!("SELECT {COLUMNS} {JOINS} WHERE r.id = $1 AND r.account_id = $2");
-    let role = on_pool!(db, pool => sqlx::query_as::<_, RoleRow>(&sql)
+    on_pool!(db, pool => sqlx::query_as::<_, RoleRow>(&sql)
         .bind(role_id)
         .bind(account_id)
         .fetch_optional(pool)
         .await
-        .map_err(DbError::from_sqlx))?;
-    Ok(Some((account_id, role)))
+        .map_err(DbError::from_sqlx))
 }
 
 /// Makes the session act in `role_id` (`None`: as a parent).
@@ -152,6 +135,15 @@ pub async fn holders(db: &Database) -> Result<Vec<HolderRow>, DbError> {
     .fetch_all(pool)
     .await
     .map_err(DbError::from_sqlx))
+}
+
+/// The account that holds a role.
+pub async fn account_of_role(db: &Database, role_id: i64) -> Result<Option<i64>, DbError> {
+    on_pool!(db, pool => sqlx::query_scalar("SELECT account_id FROM account_roles WHERE id = $1")
+        .bind(role_id)
+        .fetch_optional(pool)
+        .await
+        .map_err(DbError::from_sqlx))
 }
 
 /// Takes a role away; sessions acting in it fall back to the parent's cabinet. The account of the

@@ -1,9 +1,9 @@
 //! Writes reference and demo data. Every insert is keyed by a natural key and skips rows that
 //! exist, so running the seed again changes nothing.
 
+use super::seed_data::{DemoData, MunicipalitySeed};
 use super::{on_pool, BeginWrite, Database, DbError};
 use crate::domain::search::terms;
-use crate::server::services::seed_data::{DemoData, MunicipalitySeed};
 
 /// What one run of the seed added.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 //! resolves it as «не дубль», or «дубль» keeping one account — the other is marked, its active
 //! applications cancelled with the R6 message naming the kept account masked, and the parent told.
 
-use super::duplicates::{cancel_decided, r6_message, reviewer};
+use super::duplicate_decisions::{cancel_decided, r6_message, reviewer};
 use super::roles::audit;
 use super::tell::tell;
-use crate::api::duplicates::{
+use crate::contract::duplicates::{
     AccountPairCard, AccountRecord, FlagAccountsForm, FlagOutcome, ResolveForm, ResolveOutcome,
 };
 use crate::domain::account::email::Email;
@@ -15,6 +15,7 @@ use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::review::{compare_accounts, parse_decision, AccountFacts, Decision};
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::account_duplicates::{self as db, AccountRow, Resolution};
 use crate::server::db::duplicates::{Cancellable, Scope};
@@ -49,9 +50,7 @@ pub async fn flag(state: &AppState, form: FlagAccountsForm) -> Result<FlagOutcom
             "Напишите, почему это похоже на одну и ту же семью: например, тот же ребенок в обоих (от 5 до 500 знаков)",
         );
     }
-    if db::accounts(&state.db, &[account, other]).await?.len() != 2 {
-        return Err(AppError::NotFound);
-    }
+    super::scope::account_pair(state, &acting, Power::FlagAccounts, (account, other)).await?;
     if !db::flag(&state.db, account, other, acting.account_id, &reason).await? {
         return invalid(
             form,
@@ -171,6 +170,8 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
         }
         Decision::Duplicate { keep } => {
             let duplicate = if keep == pair.0 { pair.1 } else { pair.0 };
+            super::scope::account_pair(state, &acting, Power::RetireAccount, (duplicate, keep))
+                .await?;
             let kept = db::accounts(&state.db, &[keep])
                 .await?
                 .into_iter()

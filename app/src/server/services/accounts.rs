@@ -1,12 +1,14 @@
 //! Signing in and out, confirming the e-mail, resetting the password.
 
-use crate::api::accounts::{LoginForm, SignedIn};
+use crate::contract::accounts::{LoginForm, SignedIn};
 use crate::domain::account::email::Email;
-use crate::domain::account::password::check_password;
+use crate::domain::account::password::{check_password, DEMO_PASSWORD};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::server::auth::passwords::{hash_password, verify_password};
-use crate::server::auth::session::{client_address, end_session, start_session};
+use crate::server::auth::session::{
+    client_address, end_session, live_session, session_token, start_session,
+};
 use crate::server::auth::tokens::{random_token, token_hash};
 use crate::server::db::{accounts, email_tokens};
 use crate::server::mail::{letters, Letter};
@@ -14,6 +16,7 @@ use crate::server::state::AppState;
 use chrono::{Duration, Utc};
 
 pub const WRONG_CREDENTIALS: &str = "Неверная почта или пароль";
+pub const DEMO_PASSWORD_REFUSED: &str = "Этот пароль опубликован в описании демо-версии и здесь не действует. Задайте новый пароль через «Забыли пароль?»";
 pub const LINK_INVALID: &str =
     "Ссылка недействительна: она устарела или уже использована. Запросите новую";
 const RESET_HOURS: i64 = 2;
@@ -61,10 +64,19 @@ pub async fn login(state: &AppState, form: LoginForm) -> Result<(), AppError> {
     .await?;
     let account = accounts::find_by_email(&state.db, &email.canonical()).await?;
     let hash = account.as_ref().map(|a| a.password_hash.clone());
+    // The demo password is published: in production it opens no account, whatever its hash.
+    let published = form.password == DEMO_PASSWORD;
     if !verify_password(form.password, hash).await? {
         return Err(AppError::Validation(vec![FieldError::new(
             "password",
             WRONG_CREDENTIALS,
+        )]));
+    }
+    if published && state.settings.production {
+        tracing::warn!("log-in with the demo password refused in production");
+        return Err(AppError::Validation(vec![FieldError::new(
+            "password",
+            DEMO_PASSWORD_REFUSED,
         )]));
     }
     let account = account.ok_or(AppError::Internal)?;
@@ -194,9 +206,76 @@ pub async fn reset_password(
         .ok_or_else(|| AppError::Conflict(LINK_INVALID.into()))?;
     let hash = hash_password(password).await?;
     // The link came by e-mail, so the address works: it counts as confirmed.
-    accounts::set_password(&state.db, account_id, &hash, now).await?;
+    accounts::set_password(&state.db, account_id, &hash, now, None).await?;
     accounts::confirm_email(&state.db, account_id, now).await?;
     tracing::info!(account_id, "password reset; all sessions ended");
+    Ok(())
+}
+
+/// Whether `typed` is the account's own password, typed again to confirm who acts (a new
+/// password, a role granted); a few tries a quarter of an hour, so that a left-open session does
+/// not let someone guess it.
+pub async fn password_again(
+    state: &AppState,
+    account_id: i64,
+    typed: String,
+) -> Result<bool, AppError> {
+    super::rate_limit::check(state, &format!("password-again:{account_id}"), 10, 900).await?;
+    let hash = accounts::find(&state.db, account_id)
+        .await?
+        .map(|a| a.password_hash);
+    verify_password(typed, hash).await
+}
+
+/// A signed-in person changes the password, typing the current one again. Other sessions and
+/// unused reset links end; this browser stays signed in.
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn change_password(
+    state: &AppState,
+    current: String,
+    new: String,
+) -> Result<(), AppError> {
+    let token = session_token().ok_or(AppError::Unauthorized)?;
+    let session = live_session(state, &token)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let mut errors = Vec::new();
+    if current.is_empty() {
+        errors.push(FieldError::new(
+            "current_password",
+            "Введите нынешний пароль",
+        ));
+    }
+    if let Err(m) = check_password(&new) {
+        errors.push(FieldError::new("new_password", m));
+    } else if new == current {
+        errors.push(FieldError::new(
+            "new_password",
+            "Новый пароль совпадает с нынешним: придумайте другой",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    if !password_again(state, session.account_id, current).await? {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "current_password",
+            "Нынешний пароль введен неверно",
+        )]));
+    }
+    let hash = hash_password(new).await?;
+    accounts::set_password(
+        &state.db,
+        session.account_id,
+        &hash,
+        Utc::now(),
+        Some(&token_hash(&token)),
+    )
+    .await?;
+    tracing::info!(
+        account_id = session.account_id,
+        "password changed; other sessions ended"
+    );
     Ok(())
 }
 

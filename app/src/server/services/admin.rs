@@ -1,7 +1,7 @@
 //! Administrators keep the dictionary of cancel reasons; every change is audited.
 
 use super::roles::{administrator, audit};
-use crate::api::admin::{ReasonForm, ReasonOutcome, ReasonRow};
+use crate::contract::admin::{ReasonForm, ReasonOutcome, ReasonRow};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::server::db::operator_applications as db;
@@ -78,7 +78,9 @@ pub async fn save_reason(state: &AppState, form: ReasonForm) -> Result<ReasonOut
             format!("cancel_reason:{}", r.id)
         }
         None => {
-            let id = db::insert_cancel_reason(&state.db, title, message, needs_comment).await?;
+            let id =
+                db::insert_cancel_reason(&state.db, &new_code(), title, message, needs_comment)
+                    .await?;
             format!("cancel_reason:{id}")
         }
     };
@@ -86,4 +88,14 @@ pub async fn save_reason(state: &AppState, form: ReasonForm) -> Result<ReasonOut
     Ok(ReasonOutcome::Saved {
         title: title.to_owned(),
     })
+}
+
+/// A code nobody else has, for a reason an administrator adds.
+fn new_code() -> String {
+    let random: String = crate::server::auth::tokens::random_token()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect();
+    format!("custom_{random}")
 }

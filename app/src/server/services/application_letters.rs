@@ -28,7 +28,7 @@ pub fn compose(subject: &Subject, change: &Change) -> (String, String) {
             if let Some(until) = subject.offer_expires_at {
                 body.push_str(&format!(
                     "\nВ группе освободилось место, и оно предложено вашему ребенку. Примите его в личном кабинете до {} (время московское), иначе место перейдет следующему в очереди.",
-                    super::applications::moscow_time(until)
+                    crate::server::state::moscow_time(until)
                 ));
             }
         }

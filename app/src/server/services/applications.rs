@@ -2,7 +2,7 @@
 //! waiting list, a parent's moves, and a notification for every change.
 
 use super::notifications::notify;
-use crate::api::applications::{
+use crate::contract::applications::{
     ApplicationCard, ApplyForm, ApplyOutcome, ApplyTarget, ChildApplications, ChildChoice,
     HistoryLine, MoveForm, MoveOutcome, ParentMove,
 };
@@ -16,8 +16,9 @@ use crate::error::AppError;
 use crate::server::auth::session::current_account_id;
 use crate::server::db::applications::{self as db, Change, Move, MoveError, NewApplication};
 use crate::server::db::{accounts, children, DbError};
+use crate::server::state::moscow_time;
 use crate::server::state::{today_in_moscow, AppState};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
 async fn signed_in(state: &AppState) -> Result<i64, AppError> {
     current_account_id(state)
@@ -158,13 +159,6 @@ pub async fn children_to_apply(state: &AppState) -> Result<Vec<ChildChoice>, App
             name: full_name(&c.surname, &c.given_name, c.patronymic.as_deref()),
         })
         .collect())
-}
-
-/// «ДД.ММ.ГГГГ ЧЧ:ММ» in Moscow time.
-pub fn moscow_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&chrono_tz::Europe::Moscow)
-        .format("%d.%m.%Y %H:%M")
-        .to_string()
 }
 
 fn who(actor: &str, organization: &str) -> String {

@@ -2,14 +2,14 @@
 //! operator what the operators of its municipality did. Reading the log is itself recorded.
 
 use super::roles::{acting, audit, Acting};
-use crate::api::audit::{AuditEntry, AuditPage};
-use crate::api::operator::Choice;
+use crate::contract::audit::{AuditEntry, AuditPage};
+use crate::contract::choice::Choice;
 use crate::domain::audit::{action_label, AuditFilter, AuditQuery, ACTIONS};
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::server::db::audit::{self as db, Filter, Row};
 use crate::server::db::{roles, Database};
-use crate::server::services::applications::moscow_time;
+use crate::server::state::moscow_time;
 use crate::server::state::{moscow_midnight, AppState};
 use std::collections::HashMap;
 

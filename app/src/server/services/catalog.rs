@@ -1,6 +1,6 @@
 //! The public catalogue.
 
-use crate::api::catalog::{
+use crate::contract::catalog::{
     CatalogSummary, FilterChoices, GroupCard, Named, OrganizationCard, ProgramDetails, ProgramPage,
     ProgramSummary,
 };

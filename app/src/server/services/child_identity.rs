@@ -1,9 +1,10 @@
 //! A child's form turned into an identity, and the verdict against registered candidates.
 
-use crate::api::children::ChildForm;
+use crate::contract::children::ChildForm;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::birth_certificate::BirthCertificate;
 use crate::domain::identity::birth_date::BirthDate;
+use crate::domain::identity::blocking::{is_candidate, Keys};
 use crate::domain::identity::person_name::{GivenName, Patronymic, Surname};
 use crate::domain::identity::snils::Snils;
 use crate::domain::identity::verdict::{compare_prepared, ChildIdentity, Prepared, Sex, Verdict};
@@ -152,58 +153,62 @@ pub(super) fn sex_column(sex: Sex) -> &'static str {
 
 /// Why a probable pair is flagged, as stored with the flag (`OneDigitOff, names swapped`).
 pub(super) fn flag_reason(verdict: &Verdict) -> Option<String> {
-    match verdict {
-        Verdict::Probable {
-            date,
-            names_swapped,
-        } => Some(format!(
-            "{date:?}{}",
-            if *names_swapped {
-                ", names swapped"
-            } else {
-                ""
-            }
-        )),
-        _ => None,
-    }
+    verdict.flag_reason()
 }
 
-/// A candidate as an identity, from its stored normalised key; `None` for a malformed key, which
-/// the check then skips rather than fail a parent's submission.
-pub(super) fn candidate_identity(row: &Candidate) -> Option<ChildIdentity> {
+/// A candidate as an identity, from its stored normalised key and documents; `None` for a
+/// malformed key, which the check then skips rather than fail a parent's submission.
+pub(crate) fn candidate_identity(row: &Candidate) -> Option<ChildIdentity> {
     let mut id = ChildIdentity::from_exact_key(&row.exact_key)?;
     id.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
-    // Certificates are compared by key in `strongest`; two different ones do not decide alone here.
+    // The stored key is the certificate's series and number, which read back as typed.
+    id.certificate = row
+        .certificate_key
+        .as_deref()
+        .and_then(|k| BirthCertificate::parse(k).ok());
     Some(id)
 }
 
-/// The strongest verdict among the candidates, with the child it points at.
+/// Every candidate by the domain's blocking rule that is the same child or probably so, with its
+/// verdict, in the order of `rows`: what the check flags. The database's search may bring a few
+/// children the rule does not admit; they do not count.
+pub fn verdicts(
+    new: &ChildIdentity,
+    new_certificate: Option<&str>,
+    rows: &[Candidate],
+) -> Vec<(Verdict, i64)> {
+    let keys = Keys::of(new, new_certificate);
+    let new = Prepared::new(new.clone());
+    rows.iter()
+        .filter_map(|row| {
+            let Some(old) = candidate_identity(row) else {
+                tracing::warn!(child_id = row.id, "malformed exact key skipped");
+                return None;
+            };
+            if !is_candidate(&keys, &Keys::of(&old, row.certificate_key.as_deref())) {
+                return None;
+            }
+            match compare_prepared(&new, &Prepared::new(old)) {
+                Verdict::Distinct => None,
+                verdict => Some((verdict, row.id)),
+            }
+        })
+        .collect()
+}
+
+/// The strongest verdict among the candidates, with the child it points at: the first exact
+/// one, else the first probable one.
 pub fn strongest(
     new: &ChildIdentity,
     new_certificate: Option<&str>,
     rows: &[Candidate],
 ) -> (Verdict, Option<i64>) {
-    let mut best = (Verdict::Distinct, None);
-    let new = Prepared::new(new.clone());
-    for row in rows {
-        let verdict =
-            if new_certificate.is_some() && row.certificate_key.as_deref() == new_certificate {
-                Verdict::Exact(crate::domain::identity::verdict::ExactReason::SameCertificate)
-            } else if let Some(old) = candidate_identity(row) {
-                compare_prepared(&new, &Prepared::new(old))
-            } else {
-                tracing::warn!(child_id = row.id, "malformed exact key skipped");
-                continue;
-            };
-        match verdict {
-            Verdict::Exact(_) => return (verdict, Some(row.id)),
-            Verdict::Probable { .. } if best.0 == Verdict::Distinct => {
-                best = (verdict, Some(row.id))
-            }
-            _ => {}
-        }
-    }
-    best
+    let found = verdicts(new, new_certificate, rows);
+    found
+        .iter()
+        .find(|(v, _)| matches!(v, Verdict::Exact(_)))
+        .or_else(|| found.first())
+        .map_or((Verdict::Distinct, None), |(v, id)| (v.clone(), Some(*id)))
 }
 
 /// Every candidate that is the same child or probably so, with whether it is exact: what an

@@ -1,7 +1,7 @@
 //! Adding children (R1, R7, SPEC §5) and listing a family's children.
 
 use super::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
-use crate::api::children::{ChildCard, ChildForm, ChildOutcome, Refusal};
+use crate::contract::children::{ChildCard, ChildForm, ChildOutcome, Refusal};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::birth_date::age_on;

@@ -4,44 +4,28 @@
 //! active applications cancelled with the R6 message naming the kept account masked, and the
 //! parent told. Every view and every decision is audited.
 
-use super::roles::{acting, audit, Acting};
+use super::duplicate_decisions::{cancel_decided, r6_message, reviewer};
+use super::roles::audit;
 use super::tell::tell;
-use crate::api::duplicates::{DuplicateQueue, PairCard, PairRecord, ResolveForm, ResolveOutcome};
+use crate::contract::duplicates::{
+    DuplicateQueue, PairCard, PairRecord, ResolveForm, ResolveOutcome,
+};
 use crate::domain::account::email::Email;
-use crate::domain::application::status::{Action, Actor, Status};
+use crate::domain::application::status::Status;
 use crate::domain::dates::format_ru;
 use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::review::{
     compare_records, flag_reason_label, parse_decision, Decision, RecordFacts,
 };
-use crate::domain::role::Role;
+use crate::domain::scope::Power;
 use crate::error::AppError;
-use crate::server::db::duplicates::{
-    self as db, Cancellable, FlagRow, RecordRow, Resolution, Scope,
-};
-use crate::server::db::{children, families, operator_applications};
+use crate::server::db::duplicates::{self as db, Cancellable, FlagRow, RecordRow, Resolution};
+use crate::server::db::{children, families};
 use crate::server::state::AppState;
 use chrono::Utc;
 
 /// Pairs shown at once: the oldest first, the rest after these are resolved.
 const PAGE: i64 = 20;
-
-/// The acting operator's queue and whether it may resolve.
-pub(super) async fn reviewer(state: &AppState) -> Result<(Acting, Scope, bool), AppError> {
-    let acting = acting(state).await?.ok_or(AppError::Unauthorized)?;
-    let (scope, resolves) = match &acting.role {
-        Some((Role::InstitutionOperator, row)) => (
-            Scope::Organization(row.organization_id.ok_or(AppError::Forbidden)?),
-            row.resolves_duplicates,
-        ),
-        Some((Role::MocOperator, row)) => (
-            Scope::Municipality(row.municipality_id.ok_or(AppError::Forbidden)?),
-            row.resolves_duplicates,
-        ),
-        _ => return Err(AppError::Forbidden),
-    };
-    Ok((acting, scope, resolves))
-}
 
 pub async fn queue(state: &AppState) -> Result<DuplicateQueue, AppError> {
     let (acting, scope, can_resolve) = reviewer(state).await?;
@@ -213,6 +197,10 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
         }
         Decision::Duplicate { keep } => {
             let retire = if keep == pair.0 { pair.1 } else { pair.0 };
+            // Neither record may be the operator's own family's: a colleague decides that pair.
+            for child in [retire, keep] {
+                super::scope::child(state, &acting, Power::RetireChild, child).await?;
+            }
             let (kept, retired) = (find(keep)?, find(retire)?);
             let masked = Email::parse(&kept.account_email)
                 .map(|e| e.masked())
@@ -262,92 +250,4 @@ pub async fn resolve(state: &AppState, form: ResolveForm) -> Result<ResolveOutco
     )
     .await?;
     Ok(ResolveOutcome::Resolved { message })
-}
-
-/// What a «дубль» decision did to the duplicate's applications.
-pub(super) struct Cancelled {
-    cancelled: usize,
-    /// Enrolments stay: the child attends the group, and only an operator may expel.
-    enrolled: i64,
-}
-
-impl Cancelled {
-    /// For the parent: a «Зачислен» application is not cancelled, and the parent is told so.
-    pub(super) fn parent_note(&self) -> &'static str {
-        if self.enrolled > 0 {
-            " (зачисления остаются в силе)"
-        } else {
-            ""
-        }
-    }
-
-    /// For the operator: what was cancelled, and the enrolments left to see to.
-    pub(super) fn report(&self) -> String {
-        let mut report = format!("отменено заявок: {}", self.cancelled);
-        if self.enrolled > 0 {
-            report.push_str(&format!(
-                "; зачисления не отменяются, осталось: {} (отчислить можно в «Заявках»)",
-                self.enrolled
-            ));
-        }
-        report
-    }
-}
-
-/// Cancels the applications of the duplicate a decision names and counts the enrolments left.
-pub(super) async fn cancel_decided(
-    state: &AppState,
-    which: Cancellable,
-    by_account_id: i64,
-) -> Result<Cancelled, AppError> {
-    let cancelled = cancel_duplicates(state, which, Some(by_account_id)).await?;
-    let enrolled = db::enrolled(&state.db, which).await?;
-    Ok(Cancelled {
-        cancelled,
-        enrolled,
-    })
-}
-
-/// The R6 text from the dictionary, with the kept account masked in it.
-pub(super) async fn r6_message(state: &AppState, masked: &str) -> Result<String, AppError> {
-    let reasons = operator_applications::cancel_reasons(&state.db).await?;
-    let reason = reasons
-        .into_iter()
-        .find(|r| r.code == "duplicate_account")
-        .ok_or_else(|| {
-            tracing::error!("the R6 cancel reason is missing from the dictionary");
-            AppError::Internal
-        })?;
-    Ok(reason.message.replace("{account}", masked))
-}
-
-/// Cancels the applications of duplicates that can still be cancelled, each with its R6 text, and
-/// tells the parents. Returns how many were cancelled.
-pub async fn cancel_duplicates(
-    state: &AppState,
-    which: Cancellable,
-    by_account_id: Option<i64>,
-) -> Result<usize, AppError> {
-    let mut cancelled = 0;
-    for (id, message) in db::cancellable(&state.db, which).await? {
-        match super::applications::run_move(
-            state,
-            id,
-            Action::Cancel,
-            Actor::Operator,
-            by_account_id,
-            Some(&message),
-        )
-        .await
-        {
-            Ok(changes) => {
-                cancelled += 1;
-                super::notifications::notify(state, &changes).await;
-            }
-            // The parent withdrew it, or another server cancelled it first.
-            Err(AppError::Conflict(_) | AppError::NotFound) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(cancelled)
 }

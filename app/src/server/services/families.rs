@@ -3,7 +3,7 @@
 
 use super::child_identity::matching;
 use super::roles::{acting, audit, Acting};
-use crate::api::families::{FamilyAnswer, FamilyCard, FamilyChild, FamilyQuery};
+use crate::contract::families::{FamilyAnswer, FamilyCard, FamilyChild, FamilyQuery};
 use crate::domain::account::phone::Phone;
 use crate::domain::application::status::Status;
 use crate::domain::dates::{format_ru, parse_date};
@@ -40,7 +40,7 @@ enum Search {
     Parent(String),
 }
 
-fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
+fn search_of(q: &FamilyQuery) -> Result<Search, Vec<FieldError>> {
     let (surname, given, date, phone) = (
         q.surname.trim(),
         q.given_name.trim(),
@@ -49,17 +49,21 @@ fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
     );
     if !phone.is_empty() {
         return Phone::parse(phone)
-            .map(|p| Some(Search::Phone(p)))
+            .map(Search::Phone)
             .map_err(|m| vec![FieldError::new("phone", m)]);
     }
     let (parent_surname, parent_given) = (q.parent_surname.trim(), q.parent_given_name.trim());
     if surname.is_empty() && given.is_empty() && date.is_empty() {
         return match (parent_surname.is_empty(), parent_given.is_empty()) {
-            (true, true) => Ok(None),
-            (false, false) => Ok(Some(Search::Parent(crate::server::db::accounts::name_key(
+            // An empty search says what to fill in rather than nothing at all.
+            (true, true) => Err(vec![FieldError::new(
+                "surname",
+                "Введите фамилию, имя и дату рождения ребенка, телефон или фамилию и имя родителя",
+            )]),
+            (false, false) => Ok(Search::Parent(crate::server::db::accounts::name_key(
                 parent_surname,
                 parent_given,
-            )))),
+            ))),
             (true, false) => Err(vec![FieldError::new(
                 "parent_surname",
                 "Введите фамилию родителя",
@@ -85,17 +89,18 @@ fn search_of(q: &FamilyQuery) -> Result<Option<Search>, Vec<FieldError>> {
         ));
     }
     match (birth_date, errors.is_empty()) {
-        (Some(birth_date), true) => Ok(Some(Search::Child {
+        (Some(birth_date), true) => Ok(Search::Child {
             surname: surname.to_owned(),
             given_name: given.to_owned(),
             birth_date,
-        })),
+        }),
         _ => Err(errors),
     }
 }
 
 /// Children that are the one described or probably so (a typo, swapped names, a date typed
-/// wrong), of either sex: `(child, exact)`.
+/// wrong), of either sex: `(child, exact)`. The search names no sex, so each child is compared as
+/// a girl and as a boy; the sex it was registered with decides, and an exact match wins.
 async fn children_like(
     state: &AppState,
     surname: &str,
@@ -103,7 +108,7 @@ async fn children_like(
     birth_date: chrono::NaiveDate,
 ) -> Result<Vec<(i64, bool)>, AppError> {
     let dates = super::children::blocking_dates(birth_date);
-    let mut found = Vec::new();
+    let mut found = BTreeMap::<i64, bool>::new();
     for (sex, column) in [(Sex::Female, "female"), (Sex::Male, "male")] {
         let identity = ChildIdentity::new(surname, given_name, "", sex, birth_date);
         let blocking = Blocking {
@@ -115,16 +120,17 @@ async fn children_like(
             certificate_key: None,
         };
         let rows = children::candidates(&state.db, &blocking).await?;
-        found.extend(matching(&identity, &rows));
+        for (child, exact) in matching(&identity, &rows) {
+            *found.entry(child).or_default() |= exact;
+        }
     }
-    Ok(found)
+    Ok(found.into_iter().collect())
 }
 
 pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, AppError> {
     let acting = family_operator(state).await?;
     let search = match search_of(&query) {
-        Ok(Some(s)) => s,
-        Ok(None) => return Ok(FamilyAnswer::default()),
+        Ok(s) => s,
         Err(errors) => {
             return Ok(FamilyAnswer {
                 errors,
@@ -157,8 +163,24 @@ pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, 
             )
         }
     };
-    let accounts: Vec<i64> = accounts.into_iter().take(MAX_FAMILIES).collect();
-    let families = cards(state, &accounts, &matched).await?;
+    super::rate_limit::check(
+        state,
+        &format!("family-lookup:{}", acting.account_id),
+        state.settings.family_lookups_per_hour,
+        3600,
+    )
+    .await?;
+    // Families of other municipalities are not this operator's to see: they are left out unread.
+    let readable: Vec<(i64, bool)> = super::scope::readable(state, &acting, &accounts)
+        .await?
+        .into_iter()
+        .take(MAX_FAMILIES)
+        .collect();
+    let accounts: Vec<i64> = readable.iter().map(|(id, _)| *id).collect();
+    let mut families = cards(state, &accounts, &matched).await?;
+    for card in &mut families {
+        card.protected = readable.contains(&(card.account_id, true));
+    }
     // Who was looked up, never what was typed: the audit names accounts.
     let subject = if accounts.is_empty() {
         "accounts:none".to_owned()
@@ -178,7 +200,7 @@ pub async fn find(state: &AppState, query: FamilyQuery) -> Result<FamilyAnswer, 
         super::registration::municipalities(state)
             .await?
             .into_iter()
-            .map(|m| crate::api::operator::Choice {
+            .map(|m| crate::contract::choice::Choice {
                 value: m.id.to_string(),
                 label: m.name,
             })
@@ -218,6 +240,7 @@ async fn cards(
             phone: a.phone,
             municipality: a.municipality,
             municipality_id: a.municipality_id,
+            protected: false,
             municipality_change: a.moving_to.map(|to| {
                 format!("Заявление на смену муниципалитета (в «{to}») на рассмотрении у регионального оператора")
             }),

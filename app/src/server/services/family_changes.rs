@@ -5,12 +5,13 @@
 
 use super::roles::audit;
 use super::tell::tell;
-use crate::api::families::{
+use crate::contract::families::{
     LinkGuardianForm, LinkGuardianOutcome, ReplaceEmailForm, ReplaceEmailOutcome,
 };
 use crate::domain::account::email::Email;
 use crate::domain::account::phone::Phone;
 use crate::domain::field_error::FieldError;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::auth::tokens::{random_token, token_hash};
 use crate::server::db::children;
@@ -34,6 +35,7 @@ pub async fn replace_email(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::NotFound)?;
+    super::scope::account(state, &acting, Power::ReplaceEmail, account_id).await?;
     let account = crate::server::db::accounts::find(&state.db, account_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -117,6 +119,7 @@ pub async fn confirm_child(state: &AppState, child_id: &str) -> Result<String, A
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::NotFound)?;
+    super::scope::child(state, &operator.acting, Power::ConfirmChild, child_id).await?;
     if !db::confirm_child(&state.db, child_id, operator.organization_id, Utc::now()).await? {
         return Err(AppError::NotFound);
     }
@@ -144,6 +147,7 @@ pub async fn link_guardian(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::NotFound)?;
+    super::scope::child(state, &operator.acting, Power::LinkGuardian, child_id).await?;
     let invalid = |form: LinkGuardianForm, field: &str, message: &str| {
         Ok(LinkGuardianOutcome::Invalid {
             errors: vec![FieldError::new(field, message)],
@@ -187,10 +191,8 @@ pub async fn link_guardian(
             "Аккаунт с такой почтой или телефоном не найден: второй родитель сначала регистрируется сам, ребенка при этом не добавляет",
         );
     };
+    super::scope::account(state, &operator.acting, Power::LinkGuardian, account).await?;
     let guardians = children::guardians(&state.db, child_id).await?;
-    if guardians.is_empty() {
-        return Err(AppError::NotFound);
-    }
     if !db::link_guardian(&state.db, child_id, account).await? {
         return invalid(form, "guardian", "Этот аккаунт уже связан с ребенком");
     }

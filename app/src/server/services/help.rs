@@ -2,7 +2,7 @@
 //! institutions a parent can turn to. Administrators change the hours and days off.
 
 use super::roles::{administrator, audit};
-use crate::api::help::{
+use crate::contract::help::{
     Contact, ContactsAnswer, DayOffLine, HotlineCard, HotlineForm, HotlineOutcome, HotlineSetup,
     HoursLine,
 };

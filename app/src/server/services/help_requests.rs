@@ -5,8 +5,9 @@
 
 use super::rate_limit;
 use super::roles::{acting, audit, Acting};
-use crate::api::help::{
-    Choice, Inbox, NewRequestChoices, RequestCard, RequestForm, RequestLine, RequestMoveChoice,
+use crate::contract::choice::Choice;
+use crate::contract::help::{
+    Inbox, NewRequestChoices, RequestCard, RequestForm, RequestLine, RequestMoveChoice,
     RequestMoveForm, RequestMoveOutcome, SendOutcome,
 };
 use crate::domain::field_error::FieldError;
@@ -15,10 +16,11 @@ use crate::domain::help::request::{
 };
 use crate::domain::help::situation::Situation;
 use crate::domain::role::Role;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::help::{self as db, EventRow, NewRequest, RequestMove, RequestRow};
 use crate::server::db::{accounts, children};
-use crate::server::services::applications::moscow_time;
+use crate::server::state::moscow_time;
 use crate::server::state::AppState;
 use chrono::Utc;
 
@@ -303,6 +305,9 @@ pub async fn act(state: &AppState, form: RequestMoveForm) -> Result<RequestMoveO
         .await?
         .ok_or(AppError::NotFound)?;
     let (side, author_side) = side_of(&acting, &request)?;
+    if side == Side::Operator {
+        super::scope::family(state, &acting, Power::AnswerRequest, request.account_id).await?;
+    }
     let action = RequestAction::from_code(form.action.trim()).ok_or(AppError::NotFound)?;
     let from = state_of(&request).ok_or(AppError::NotFound)?;
     let moved_on = || AppError::Conflict("Обращение уже изменилось: обновите страницу".into());

@@ -3,14 +3,14 @@
 //! through «Восстановить пароль»).
 
 use super::children::{add_for, Mode};
-use crate::api::children::{ChildForm, ChildOutcome};
+use crate::contract::children::{ChildForm, ChildOutcome};
 use crate::domain::account::email::Email;
 use crate::domain::account::phone::Phone;
+use crate::domain::municipality_name;
 use crate::error::AppError;
-use crate::server::auth::passwords::hash_password;
+use crate::server::auth::passwords::NO_PASSWORD;
 use crate::server::auth::tokens::{random_token, token_hash};
 use crate::server::db::accounts::{self, NewAccount};
-use crate::server::db::{on_pool, DbError};
 use crate::server::state::AppState;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -77,21 +77,68 @@ fn sex_code(raw: &str) -> String {
     }
 }
 
-async fn municipality_id(state: &AppState, name: &str) -> Result<Option<i64>, AppError> {
-    Ok(
-        on_pool!(&state.db, pool => sqlx::query_scalar("SELECT id FROM municipalities WHERE LOWER(name) = LOWER($1)")
-        .bind(name.trim())
-        .fetch_optional(pool)
-        .await
-        .map_err(DbError::from_sqlx))?,
-    )
+/// Imports the rows of one file: the municipalities are read once for all its rows.
+pub struct Importer<'a> {
+    state: &'a AppState,
+    /// Each municipality's id under its name key (`municipality_name::key`).
+    municipalities: Vec<(i64, String)>,
+    /// Rows handled so far, and at which count the register's statistics are refreshed next.
+    rows: std::sync::atomic::AtomicU64,
+    next_refresh: std::sync::atomic::AtomicU64,
 }
 
-/// Finds the parent by e-mail, or creates the account.
+/// The first refresh of the statistics; each later one comes when the rows handled have doubled,
+/// so a file of n rows refreshes them about log₂(n / 500) times.
+const FIRST_REFRESH: u64 = 500;
+
+impl<'a> Importer<'a> {
+    pub async fn new(state: &'a AppState) -> Result<Self, AppError> {
+        let municipalities = crate::server::db::municipalities::all(&state.db)
+            .await?
+            .into_iter()
+            .map(|(id, name)| (id, municipality_name::key(&name)))
+            .collect();
+        Ok(Self {
+            state,
+            municipalities,
+            rows: 0.into(),
+            next_refresh: FIRST_REFRESH.into(),
+        })
+    }
+
+    /// The municipality a row names, whatever the case of its letters or its spacing.
+    fn municipality_id(&self, name: &str) -> Option<i64> {
+        let wanted = municipality_name::key(name);
+        self.municipalities
+            .iter()
+            .find(|(_, key)| *key == wanted)
+            .map(|(id, _)| *id)
+    }
+
+    pub async fn row(&self, row: &ImportRow) -> Result<RowReport, AppError> {
+        use std::sync::atomic::Ordering;
+        let report = import_row(self, row).await?;
+        let handled = self.rows.fetch_add(1, Ordering::SeqCst) + 1;
+        let due = self.next_refresh.load(Ordering::SeqCst);
+        // One worker wins the swap and refreshes; the others go on importing meanwhile.
+        if handled >= due
+            && self
+                .next_refresh
+                .compare_exchange(due, due * 2, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+        {
+            crate::server::db::children::refresh_statistics(&self.state.db).await?;
+        }
+        Ok(report)
+    }
+}
+
+/// Finds the parent by e-mail, or creates the account, with no password until its owner sets one.
 async fn parent(
-    state: &AppState,
+    importer: &Importer<'_>,
     row: &ImportRow,
 ) -> Result<Result<accounts::AccountRow, RowReport>, AppError> {
+    let state = importer.state;
     let email = match Email::parse(&row.parent_email) {
         Ok(e) => e,
         Err(m) => return Ok(Err(invalid(format!("почта родителя: {m}")))),
@@ -103,13 +150,12 @@ async fn parent(
         Ok(p) => p,
         Err(m) => return Ok(Err(invalid(format!("телефон родителя: {m}")))),
     };
-    let Some(municipality_id) = municipality_id(state, &row.municipality).await? else {
+    let Some(municipality_id) = importer.municipality_id(&row.municipality) else {
         return Ok(Err(invalid(format!(
             "муниципалитет не найден: {}",
             row.municipality
         ))));
     };
-    let password_hash = hash_password(random_token()).await?;
     let canonical = email.canonical();
     let new = NewAccount {
         kind: "parent",
@@ -119,7 +165,7 @@ async fn parent(
         phone: phone.e164(),
         email: email.as_str(),
         email_canonical: &canonical,
-        password_hash: &password_hash,
+        password_hash: NO_PASSWORD,
         municipality_id,
         pd_consent_at: Utc::now(),
     };
@@ -129,14 +175,22 @@ async fn parent(
             .await?
             .ok_or(AppError::Internal)
             .map(Ok)?),
-        Err(_) => Ok(Err(invalid(
+        // Another row of the same family, imported at the same moment, created the account.
+        Err(accounts::Taken::Email) => {
+            match accounts::find_by_email(&state.db, &canonical).await? {
+                Some(existing) => Ok(Ok(existing)),
+                None => Err(AppError::Internal),
+            }
+        }
+        Err(accounts::Taken::Phone) => Ok(Err(invalid(
             "телефон родителя уже принадлежит другому аккаунту",
         ))),
     }
 }
 
-pub async fn import_row(state: &AppState, row: &ImportRow) -> Result<RowReport, AppError> {
-    let account = match parent(state, row).await? {
+async fn import_row(importer: &Importer<'_>, row: &ImportRow) -> Result<RowReport, AppError> {
+    let state = importer.state;
+    let account = match parent(importer, row).await? {
         Ok(a) => a,
         Err(report) => return Ok(report),
     };

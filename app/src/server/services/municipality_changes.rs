@@ -6,20 +6,21 @@
 
 use super::roles::{acting, audit, Acting};
 use super::tell::tell;
-use crate::api::municipality_changes::{
+use crate::contract::municipality_changes::{
     ChangeCard, ChangeForm, ChangeList, ChangeOutcome, DecideForm, DecideOutcome,
 };
+use crate::contract::upload::PostedFile;
 use crate::domain::account::municipality_change::{
     check_application, parse_decision, ChangeStatus, Decision,
 };
 use crate::domain::field_error::FieldError;
 use crate::domain::role::Role;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::municipality_changes::{self as db, ChangeRow, Decided, NewChange, Scope};
 use crate::server::db::{accounts, roles::RoleRow};
-use crate::server::services::applications::moscow_time;
+use crate::server::state::moscow_time;
 use crate::server::state::AppState;
-use crate::ui::forms::posted_file;
 use chrono::Utc;
 
 /// Applications a list shows at once.
@@ -64,13 +65,24 @@ fn invalid(form: ChangeForm, field: &str, message: &str) -> Result<ChangeOutcome
 }
 
 #[tracing::instrument(skip_all, err(Debug))]
-pub async fn record(state: &AppState, form: ChangeForm) -> Result<ChangeOutcome, AppError> {
+pub async fn record(
+    state: &AppState,
+    form: ChangeForm,
+    file: Option<PostedFile>,
+) -> Result<ChangeOutcome, AppError> {
     let operator = super::roles::institution_operator(state).await?;
     let account_id = form
         .change_account
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::NotFound)?;
+    super::scope::account(
+        state,
+        &operator.acting,
+        Power::RecordMunicipalityChange,
+        account_id,
+    )
+    .await?;
     let account = accounts::find(&state.db, account_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -85,7 +97,6 @@ pub async fn record(state: &AppState, form: ChangeForm) -> Result<ChangeOutcome,
         Ok(checked) => checked,
         Err(errors) => return Ok(ChangeOutcome::Invalid { form, errors }),
     };
-    let file = posted_file("change_document");
     if let Some(f) = &file {
         if f.bytes.len() > DOCUMENT_BYTES {
             return invalid(
@@ -211,6 +222,13 @@ pub async fn decide(state: &AppState, form: DecideForm) -> Result<DecideOutcome,
     let change = db::one(&state.db, Scope::All, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    super::scope::account(
+        state,
+        &acting,
+        Power::DecideMunicipalityChange,
+        change.account_id,
+    )
+    .await?;
     let (decision, reason) = match parse_decision(&form.decision, &form.decision_reason) {
         Ok(d) => d,
         Err(errors) => return Ok(DecideOutcome::Invalid { form, errors }),

@@ -1,13 +1,13 @@
 //! Notifications of a family: every application's change told in the cabinet and by e-mail with
 //! its reason, the cabinet's list of them, and the unread count in the header.
 
-use super::applications::moscow_time;
-use crate::api::applications::Notification;
+use crate::contract::applications::Notification;
 use crate::error::AppError;
 use crate::server::auth::session::current_account_id;
 use crate::server::db::applications::{self as db, Change};
 use crate::server::db::{accounts, notifications};
 use crate::server::mail::Letter;
+use crate::server::state::moscow_time;
 use crate::server::state::AppState;
 use chrono::Utc;
 

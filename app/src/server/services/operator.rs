@@ -1,20 +1,22 @@
 //! The institution operator's applications (SPEC §4.3, §4.4): the filtered list, moves on a
 //! selection along the state machine, each audited and notified.
 
-use super::applications::{moscow_time, run_move};
+use super::applications::run_move;
 use super::notifications::notify;
 use super::roles::{audit, institution_operator, InstitutionOperator};
-use crate::api::operator::{
-    BulkMoveForm, BulkOutcome, Choice, OperatorPage, OperatorQuery, OperatorRow,
-};
+use crate::contract::choice::Choice;
+use crate::contract::operator::{BulkMoveForm, BulkOutcome, OperatorPage, OperatorRow};
 use crate::domain::account::email::Email;
+use crate::domain::application::operator_query::OperatorQuery;
 use crate::domain::application::operator_query::ParsedQuery;
 use crate::domain::application::status::{Action, Actor, Status};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::person_name::full_name;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::operator_applications::{self as db, Filter, Row};
+use crate::server::state::moscow_time;
 use crate::server::state::{moscow_midnight, AppState};
 
 pub const PAGE_SIZE: i64 = 50;
@@ -244,7 +246,9 @@ pub async fn bulk_move(state: &AppState, form: BulkMoveForm) -> Result<BulkOutco
     for id in ids {
         match move_one(state, &operator, id, action, reason.as_deref()).await {
             Ok(()) => changed += 1,
-            Err(AppError::Conflict(m)) => refused.push(format!("Заявка № {id}: {m}")),
+            Err(AppError::Conflict(m) | AppError::Denied(m)) => {
+                refused.push(format!("Заявка № {id}: {m}"))
+            }
             Err(AppError::NotFound) => {
                 refused.push(format!("Заявка № {id}: не найдена среди заявок учреждения"))
             }
@@ -262,9 +266,10 @@ async fn move_one(
     reason: Option<&str>,
 ) -> Result<(), AppError> {
     // Another organization's application is, for this operator, one that does not exist.
-    if !db::belongs(&state.db, operator.organization_id, id).await? {
-        return Err(AppError::NotFound);
-    }
+    let child = db::child_of(&state.db, operator.organization_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::scope::child(state, &operator.acting, Power::MoveApplication, child).await?;
     let changes = run_move(
         state,
         id,

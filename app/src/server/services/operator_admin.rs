@@ -4,13 +4,14 @@
 
 use super::operators::{add, NewOperator};
 use super::roles::{administrator, audit};
-use crate::api::operator::Choice;
-use crate::api::operators::{GrantForm, GrantOutcome, OperatorsPage, RevokeForm, RoleLine};
+use crate::contract::choice::Choice;
+use crate::contract::operators::{GrantForm, GrantOutcome, OperatorsPage, RevokeForm, RoleLine};
 use crate::domain::account::email::Email;
 use crate::domain::account::phone::Phone;
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::person_name::{GivenName, Surname};
 use crate::domain::role::Role;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::{accounts, roles};
 use crate::server::state::AppState;
@@ -72,8 +73,10 @@ fn chosen(typed: &str, choices: &[Choice]) -> Option<i64> {
 }
 
 #[tracing::instrument(skip_all, err(Debug))]
-pub async fn grant(state: &AppState, form: GrantForm) -> Result<GrantOutcome, AppError> {
+pub async fn grant(state: &AppState, mut form: GrantForm) -> Result<GrantOutcome, AppError> {
     let admin = administrator(state).await?;
+    // Never sent back with the form.
+    let typed_password = std::mem::take(&mut form.admin_password);
     let page = page(state).await?;
     let mut errors = Vec::new();
     let email = Email::parse(&form.email)
@@ -111,11 +114,27 @@ pub async fn grant(state: &AppState, form: GrantForm) -> Result<GrantOutcome, Ap
             errors.push(FieldError::new("phone", m));
         }
     }
+    // A role opens families' data: the administrator proves again who grants it.
+    if !super::accounts::password_again(state, admin.account_id, typed_password).await? {
+        errors.push(FieldError::new(
+            "admin_password",
+            "Неверный пароль. Введите пароль, с которым вы вошли",
+        ));
+    }
     let (Some(email), Some(role)) = (email, role) else {
-        return Ok(GrantOutcome::Invalid { form, errors });
+        return Ok(GrantOutcome::Invalid {
+            form: Box::new(form),
+            errors,
+        });
     };
     if !errors.is_empty() {
-        return Ok(GrantOutcome::Invalid { form, errors });
+        return Ok(GrantOutcome::Invalid {
+            form: Box::new(form),
+            errors,
+        });
+    }
+    if let Some(account) = &existing {
+        super::scope::account(state, &admin, Power::KeepRoles, account.id).await?;
     }
     let password = crate::server::auth::tokens::random_token();
     let added = add(
@@ -137,7 +156,7 @@ pub async fn grant(state: &AppState, form: GrantForm) -> Result<GrantOutcome, Ap
         Ok(a) => a,
         Err(AppError::Conflict(m)) => {
             return Ok(GrantOutcome::Invalid {
-                form,
+                form: Box::new(form),
                 errors: vec![FieldError::new("phone", &m)],
             })
         }
@@ -179,6 +198,10 @@ pub async fn revoke(state: &AppState, form: RevokeForm) -> Result<GrantOutcome, 
             ));
         }
     }
+    let holder = roles::account_of_role(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::scope::account(state, &admin, Power::KeepRoles, holder).await?;
     let account = roles::revoke(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;

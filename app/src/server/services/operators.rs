@@ -111,7 +111,7 @@ pub struct DemoLogin {
     pub role: String,
 }
 
-pub const DEMO_PASSWORD: &str = "kruzhok-demo-2026";
+pub use crate::domain::account::password::DEMO_PASSWORD;
 
 /// An operator for every organization (`operator<id>@kruzhok.example`), МОЦ of Иваново, the
 /// regional operator and an administrator, all with the demo password. Running it again changes nothing.

@@ -2,7 +2,7 @@
 //! e-mail and phone are checked for an existing account before the last step, and again — by the
 //! unique indexes — when the account is inserted.
 
-use crate::api::accounts::{Municipality, RegistrationForm, RegistrationOutcome, WizardStep};
+use crate::contract::accounts::{Municipality, RegistrationForm, RegistrationOutcome, WizardStep};
 use crate::domain::account::email::Email;
 use crate::domain::account::password::check_password;
 use crate::domain::account::phone::Phone;
@@ -13,7 +13,6 @@ use crate::server::auth::passwords::hash_password;
 use crate::server::auth::session::client_address;
 use crate::server::auth::tokens::{random_token, token_hash};
 use crate::server::db::accounts::{self, NewAccount, Taken};
-use crate::server::db::{on_pool, DbError};
 use crate::server::mail::letters;
 use crate::server::state::AppState;
 use chrono::{Duration, Utc};
@@ -26,25 +25,15 @@ const MUNICIPALITY_REQUIRED: &str = "Выберите муниципалитет
 pub const CONFIRM_HOURS: i64 = 48;
 
 pub async fn municipalities(state: &AppState) -> Result<Vec<Municipality>, AppError> {
-    let rows: Vec<(i64, String)> = on_pool!(&state.db, pool => sqlx::query_as(
-        "SELECT id, name FROM municipalities ORDER BY sort_order, name",
-    )
-    .fetch_all(pool)
-    .await
-    .map_err(DbError::from_sqlx))?;
-    Ok(rows
+    Ok(crate::server::db::municipalities::all(&state.db)
+        .await?
         .into_iter()
         .map(|(id, name)| Municipality { id, name })
         .collect())
 }
 
 async fn municipality_exists(state: &AppState, id: i64) -> Result<bool, AppError> {
-    let n: i64 = on_pool!(&state.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM municipalities WHERE id = $1")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .map_err(DbError::from_sqlx))?;
-    Ok(n > 0)
+    Ok(crate::server::db::municipalities::exists(&state.db, id).await?)
 }
 
 fn step(

@@ -1,10 +1,10 @@
 //! Who the request acts as: the signed-in account and its active role, checked on the server for
 //! every operator's function; the role switch; and the audit trail of operators' access.
 
-use crate::api::accounts::RoleChoice;
+use crate::contract::accounts::RoleChoice;
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::server::auth::session::{client_address, session_token};
+use crate::server::auth::session::{client_address, live_session, session_token};
 use crate::server::auth::tokens::token_hash;
 use crate::server::db::{audit, roles, roles::RoleRow, Database};
 use crate::server::state::AppState;
@@ -32,19 +32,23 @@ impl Acting {
 }
 
 /// Who a session token acts as, if it is a live session.
-pub async fn acting_with_token(db: &Database, token: &str) -> Result<Option<Acting>, AppError> {
-    let Some((account_id, row)) = roles::session(db, &token_hash(token), Utc::now()).await? else {
+pub async fn acting_with_token(state: &AppState, token: &str) -> Result<Option<Acting>, AppError> {
+    let Some(session) = live_session(state, token).await? else {
         return Ok(None);
     };
+    let row = match session.active_role_id {
+        Some(id) => roles::one(&state.db, id, session.account_id).await?,
+        None => None,
+    };
     Ok(Some(Acting {
-        account_id,
+        account_id: session.account_id,
         role: row.and_then(|r| Role::from_code(&r.role).map(|role| (role, r))),
     }))
 }
 
 pub async fn acting(state: &AppState) -> Result<Option<Acting>, AppError> {
     match session_token() {
-        Some(token) => acting_with_token(&state.db, &token).await,
+        Some(token) => acting_with_token(state, &token).await,
         None => Ok(None),
     }
 }
@@ -104,7 +108,7 @@ pub fn choice(row: &RoleRow) -> Option<RoleChoice> {
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn switch(state: &AppState, role: &str) -> Result<String, AppError> {
     let token = session_token().ok_or(AppError::Unauthorized)?;
-    let acting = acting_with_token(&state.db, &token)
+    let acting = acting_with_token(state, &token)
         .await?
         .ok_or(AppError::Unauthorized)?;
     if role == "parent" {

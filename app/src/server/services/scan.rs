@@ -1,19 +1,16 @@
-//! `kruzhok duplicates scan`: probable duplicate pairs across the whole register, found through the
-//! blocking keys of the check at registration, in memory, never comparing every pair. Two keys are
-//! narrowed so that a million children scan in seconds: children of one birth date are compared
-//! only where an initial is shared, and a date typo under the same first name only where the
-//! surnames start alike.
+//! `kruzhok duplicates scan`: probable duplicate pairs across the whole register, in memory,
+//! never comparing every pair: a child is compared with its candidates by the domain's blocking
+//! rule (`domain::identity::blocking`), the same rule the check at registration follows, found
+//! through maps of the register by birth date, by name and date, and by document.
 
+use crate::domain::identity::blocking::{is_candidate, Keys};
 use crate::domain::identity::date_typos::{plausible_variants, DateRelation};
 use crate::domain::identity::person_name::full_name;
-use crate::domain::identity::snils::Snils;
-use crate::domain::identity::translit::latin_skeleton;
-use crate::domain::identity::verdict::{
-    compare_prepared, ChildIdentity, ExactReason, Prepared, Sex, Verdict,
-};
+use crate::domain::identity::verdict::{compare_prepared, Prepared, Sex, Verdict};
 use crate::error::AppError;
 use crate::server::db::children::{self, Candidate};
 use crate::server::db::Database;
+use crate::server::services::child_identity::candidate_identity;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -35,25 +32,19 @@ struct Entry<'a> {
     id: i64,
     prepared: Prepared,
     certificate_key: Option<&'a str>,
-    initials: [char; 2],
 }
 
-/// The first letter of a name's Latin skeleton: three letters are enough for the skeleton's
-/// digraphs (`shch`, `kh`, `ts`) to settle its first letter, so whole names are not transliterated.
-fn initial(name: &str) -> char {
-    let head: String = name.chars().take(3).collect();
-    latin_skeleton(&head).chars().next().unwrap_or(' ')
+impl Entry<'_> {
+    fn keys(&self) -> Keys<'_> {
+        Keys::of(&self.prepared.identity, self.certificate_key)
+    }
 }
 
 fn entry(row: &Candidate) -> Option<Entry<'_>> {
-    let mut identity = ChildIdentity::from_exact_key(&row.exact_key)?;
-    identity.snils = row.snils.as_deref().and_then(|s| Snils::parse(s).ok());
-    let initials = [initial(&identity.surname), initial(&identity.given_name)];
     Some(Entry {
         id: row.id,
-        prepared: Prepared::new(identity),
+        prepared: Prepared::new(candidate_identity(row)?),
         certificate_key: row.certificate_key.as_deref(),
-        initials,
     })
 }
 
@@ -64,9 +55,10 @@ fn name(e: &Entry<'_>) -> String {
 
 type Buckets<K> = FxHashMap<K, Vec<usize>>;
 
-/// The blocking keys over the whole register, shared read-only by the scanning threads.
+/// The register by each key of the blocking rule, shared read-only by the scanning threads.
 struct Maps<'a> {
-    by_date_sex: Buckets<(NaiveDate, Sex)>,
+    by_date: Buckets<NaiveDate>,
+    /// By surname and by first name, each under the birth date and sex.
     by_part_date: Buckets<(&'a str, NaiveDate, Sex)>,
     by_snils: Buckets<&'a str>,
     by_certificate: Buckets<&'a str>,
@@ -77,7 +69,7 @@ struct Maps<'a> {
 impl<'a> Maps<'a> {
     fn of(entries: &'a [Entry<'a>]) -> Self {
         let mut maps = Maps {
-            by_date_sex: Buckets::default(),
+            by_date: Buckets::default(),
             by_part_date: Buckets::default(),
             by_snils: Buckets::default(),
             by_certificate: Buckets::default(),
@@ -89,10 +81,7 @@ impl<'a> Maps<'a> {
                 maps.dates.0.min(id.birth_date),
                 maps.dates.1.max(id.birth_date),
             );
-            maps.by_date_sex
-                .entry((id.birth_date, id.sex))
-                .or_default()
-                .push(i);
+            maps.by_date.entry(id.birth_date).or_default().push(i);
             maps.by_part_date
                 .entry((id.surname.as_str(), id.birth_date, id.sex))
                 .or_default()
@@ -114,7 +103,7 @@ impl<'a> Maps<'a> {
     }
 }
 
-/// Every exact or probable pair among `rows`, each once, `a < b`.
+/// Every exact or probable pair among `rows`, each once, `a` the earlier of the two in `rows`.
 pub fn scan(rows: &[Candidate]) -> Vec<ScanPair> {
     let entries: Vec<Entry<'_>> = rows.iter().filter_map(entry).collect();
     let maps = Maps::of(&entries);
@@ -137,57 +126,49 @@ pub fn scan(rows: &[Candidate]) -> Vec<ScanPair> {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
+    // A pair whose rule holds both ways was found from each side.
     pairs.sort_by_key(|p| (p.a, p.b));
+    pairs.dedup_by_key(|p| (p.a, p.b));
     pairs
 }
 
-/// The children after `i` that share a blocking key with it.
+/// The candidates of child `i` by the blocking rule, as `i` the new child. The rule's parts that
+/// hold both ways (the same date or document) look only after `i`; a name under a typo of the
+/// date looks everywhere, since the rule may hold from one side only.
 fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize> {
     let e = &entries[i];
     let id = &e.prepared.identity;
-    let mut candidates: Vec<usize> = Vec::new();
-    // The same birth date and sex: only where an initial is shared, so that the children born on
-    // one day are not compared pair by pair.
-    for &j in maps
-        .by_date_sex
-        .get(&(id.birth_date, id.sex))
-        .into_iter()
-        .flatten()
-    {
-        let other = &entries[j].initials;
-        if j > i && e.initials.iter().any(|c| other.contains(c)) {
-            candidates.push(j);
-        }
+    let later = |bucket: Option<&'_ Vec<usize>>| -> Vec<usize> {
+        bucket
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j > i)
+            .collect()
+    };
+    let mut candidates = later(maps.by_date.get(&id.birth_date));
+    if let Some(s) = &id.snils {
+        candidates.extend(later(maps.by_snils.get(s.digits())));
     }
-    // A date typo with the same surname; or with the same name, where the surnames start alike
-    // (a common name on a date typo otherwise brings hundreds of strangers per child).
-    let surname_initial = e.initials[0];
+    if let Some(k) = e.certificate_key {
+        candidates.extend(later(maps.by_certificate.get(k)));
+    }
+    let keys = e.keys();
     let (earliest, latest) = maps.dates;
     for variant in plausible_variants(id.birth_date, earliest, latest)
         .into_iter()
         .skip(1)
     {
-        candidates.extend(
-            maps.by_part_date
-                .get(&(id.surname.as_str(), variant, id.sex))
-                .into_iter()
-                .flatten(),
-        );
-        candidates.extend(
-            maps.by_part_date
-                .get(&(id.given_name.as_str(), variant, id.sex))
-                .into_iter()
-                .flatten()
-                .filter(|&&j| entries[j].initials.contains(&surname_initial)),
-        );
+        for part in keys.name_parts() {
+            candidates.extend(
+                maps.by_part_date
+                    .get(&(part, variant, id.sex))
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&j| j != i && is_candidate(&keys, &entries[j].keys())),
+            );
+        }
     }
-    if let Some(s) = &id.snils {
-        candidates.extend(maps.by_snils.get(s.digits()).into_iter().flatten());
-    }
-    if let Some(k) = e.certificate_key {
-        candidates.extend(maps.by_certificate.get(k).into_iter().flatten());
-    }
-    candidates.retain(|&j| j > i);
     candidates.sort_unstable();
     candidates.dedup();
     candidates
@@ -195,50 +176,46 @@ fn candidates_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<usize>
 
 /// How sure the scan is of a pair, and the verdict in words; `None` for two children.
 fn judge(a: &Entry<'_>, b: &Entry<'_>) -> Option<(f32, String)> {
-    if a.certificate_key.is_some() && a.certificate_key == b.certificate_key {
-        return Some((1.0, format!("exact: {:?}", ExactReason::SameCertificate)));
-    }
-    match compare_prepared(&a.prepared, &b.prepared) {
+    let verdict = compare_prepared(&a.prepared, &b.prepared);
+    match &verdict {
         Verdict::Exact(reason) => Some((1.0, format!("exact: {reason:?}"))),
         Verdict::Probable {
             date,
             names_swapped,
+            clue,
         } => {
-            let mut score: f32 = if date == DateRelation::Equal {
+            let mut score: f32 = if *date == DateRelation::Equal {
                 0.9
             } else {
                 0.8
             };
-            if names_swapped {
+            if *names_swapped {
                 score -= 0.1;
             }
-            Some((
-                score,
-                format!(
-                    "probable: {date:?}{}",
-                    if names_swapped { ", names swapped" } else { "" }
-                ),
-            ))
+            if clue.stored().is_some() {
+                score -= 0.05;
+            }
+            let why = verdict.flag_reason().unwrap_or_default();
+            Some((score, format!("probable: {why}")))
         }
         Verdict::Distinct => None,
     }
 }
 
-/// The pairs of child `i` with the children after it that share a blocking key.
+/// The pairs of child `i` with its candidates, each as (earlier, later).
 fn pairs_of(i: usize, entries: &[Entry<'_>], maps: &Maps<'_>) -> Vec<ScanPair> {
-    let e = &entries[i];
     candidates_of(i, entries, maps)
         .into_iter()
         .filter_map(|j| {
-            let other = &entries[j];
-            let (score, verdict) = judge(e, other)?;
+            let (first, second) = (&entries[i.min(j)], &entries[i.max(j)]);
+            let (score, verdict) = judge(first, second)?;
             Some(ScanPair {
-                a: e.id,
-                b: other.id,
-                a_name: name(e),
-                b_name: name(other),
-                a_birth_date: e.prepared.identity.birth_date,
-                b_birth_date: other.prepared.identity.birth_date,
+                a: first.id,
+                b: second.id,
+                a_name: name(first),
+                b_name: name(second),
+                a_birth_date: first.prepared.identity.birth_date,
+                b_birth_date: second.prepared.identity.birth_date,
                 score,
                 verdict,
             })
@@ -274,6 +251,7 @@ pub async fn flag_found(db: &Database, pairs: &[ScanPair]) -> Result<u64, AppErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::identity::verdict::ChildIdentity;
 
     fn row(id: i64, surname: &str, given: &str, sex: Sex, date: (i32, u32, u32)) -> Candidate {
         let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
@@ -300,10 +278,33 @@ mod tests {
     }
 
     #[test]
+    fn the_scan_finds_name_forms_and_a_mis_clicked_sex() {
+        let rows = vec![
+            row(1, "Медведев", "Александр", Sex::Male, (2013, 4, 4)),
+            row(2, "Медведев", "Саша", Sex::Male, (2013, 4, 4)),
+            row(3, "Орлова", "Вера", Sex::Female, (2017, 7, 7)),
+            row(4, "Орлова", "Вера", Sex::Male, (2017, 7, 7)),
+            row(5, "Медведева", "Алина", Sex::Female, (2013, 4, 4)),
+            row(6, "Медведева", "Арина", Sex::Female, (2013, 4, 4)),
+        ];
+        let found: Vec<(i64, i64, String)> = scan(&rows)
+            .into_iter()
+            .map(|p| (p.a, p.b, p.verdict))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 2, "probable: Equal, given name form".to_owned()),
+                (3, 4, "probable: Equal, sex differs".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn the_same_certificate_or_snils_is_an_exact_pair_whatever_the_names() {
         let mut a = row(1, "Смирнова", "Мария", Sex::Female, (2015, 3, 12));
         let mut b = row(2, "Кузнецов", "Егор", Sex::Male, (2012, 7, 1));
-        a.certificate_key = Some("IIФО123456".into());
+        a.certificate_key = Some("II-ФО123456".into());
         b.certificate_key = a.certificate_key.clone();
         let (mut c, mut d) = (
             row(3, "Орлова", "Анна", Sex::Female, (2010, 1, 5)),

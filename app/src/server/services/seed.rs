@@ -1,7 +1,7 @@
 //! Loads the reference data (all municipalities of the region) and the demo catalogue of г.о. Иваново.
 
-use super::seed_data::{self, municipalities::MUNICIPALITIES};
 use crate::error::AppError;
+use crate::server::db::seed_data::{self, municipalities::MUNICIPALITIES};
 use crate::server::db::{seed, Database};
 use chrono::NaiveDate;
 

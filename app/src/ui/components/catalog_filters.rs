@@ -1,4 +1,4 @@
-use crate::api::catalog::FilterChoices;
+use crate::contract::catalog::FilterChoices;
 use crate::domain::catalog_filter::{CatalogQuery, FieldError, MAX_AGE};
 use crate::domain::direction::Direction;
 use leptos::prelude::*;

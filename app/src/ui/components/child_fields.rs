@@ -1,6 +1,6 @@
 //! The fields of a child's data in a correction form, each with its label, hint and error.
 
-use crate::api::corrections::CorrectionForm;
+use crate::contract::corrections::CorrectionForm;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::{error_for, TextField};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! An institution with what a parent needs to reach it: address, phone, e-mail and hours.
 
-use crate::api::help::Contact;
+use crate::contract::help::Contact;
 use leptos::prelude::*;
 
 #[component]

@@ -1,4 +1,4 @@
-use crate::api::operator::Choice;
+use crate::contract::choice::Choice;
 use crate::domain::field_error::FieldError;
 use leptos::prelude::*;
 

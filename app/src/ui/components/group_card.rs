@@ -1,4 +1,4 @@
-use crate::api::catalog::GroupCard as Group;
+use crate::contract::catalog::GroupCard as Group;
 use crate::domain::dates::format_ru;
 use crate::domain::plural::count_with_noun;
 use leptos::prelude::*;

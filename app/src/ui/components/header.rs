@@ -63,7 +63,10 @@ pub fn SiteHeader() -> impl IntoView {
 /// The role switch of a person with roles beyond «родитель»: a plain form, so that it works the
 /// same with and without JavaScript (the server switches and redirects to the role's workspace).
 #[component]
-fn RoleSwitch(roles: Vec<crate::api::accounts::RoleChoice>, active: Option<i64>) -> impl IntoView {
+fn RoleSwitch(
+    roles: Vec<crate::contract::accounts::RoleChoice>,
+    active: Option<i64>,
+) -> impl IntoView {
     view! {
         <form method="post" action="/role" class="role-switch">
             <label for="role-select" class="visually-hidden">"Роль"</label>

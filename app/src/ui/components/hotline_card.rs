@@ -1,6 +1,6 @@
 //! The МОЦ hotline card: the number, the hours, the VK page, and whether it is open right now.
 
-use crate::api::help::HotlineCard;
+use crate::contract::help::HotlineCard;
 use crate::domain::help::{MOC_NAME, MOC_PHONE, MOC_PHONE_HREF, MOC_VK};
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-use crate::api::catalog::ProgramSummary;
+use crate::contract::catalog::ProgramSummary;
 use crate::domain::money::format_rub;
 use crate::domain::plural::count_with_noun;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! «Мои обращения» and the operators' inbox alike. Each move is its own small form, so that it
 //! works the same with and without JavaScript.
 
-use crate::api::help::{RequestCard, RequestMoveChoice, RequestMoveForm};
+use crate::contract::help::{RequestCard, RequestMoveChoice, RequestMoveForm};
 use crate::ui::components::field::TextAreaField;
 use leptos::prelude::*;
 

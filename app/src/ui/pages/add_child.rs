@@ -1,6 +1,6 @@
-use crate::api::children::{
-    add_child, AddChild, CheckChild, ChildForm, ChildOutcome, Refusal, ANOTHER_CHILD_LABEL,
-    PROBABLE_WARNING,
+use crate::api::children::{add_child, AddChild, CheckChild};
+use crate::contract::children::{
+    ChildForm, ChildOutcome, Refusal, ANOTHER_CHILD_LABEL, PROBABLE_WARNING,
 };
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

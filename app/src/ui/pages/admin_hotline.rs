@@ -1,9 +1,8 @@
 //! «Горячая линия МОЦ»: administrators keep its weekly hours and the days it does not work; the
 //! card shows what parents see now.
 
-use crate::api::help::{
-    hotline_settings, save_hotline, HotlineForm, HotlineOutcome, HotlineSetup, SaveHotline,
-};
+use crate::api::help::{hotline_settings, save_hotline, SaveHotline};
+use crate::contract::help::{HotlineForm, HotlineOutcome, HotlineSetup};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

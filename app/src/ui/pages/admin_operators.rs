@@ -1,10 +1,8 @@
 //! «Операторы»: administrators give roles — creating the operator's account when there is none —
 //! and take them away.
 
-use crate::api::operators::{
-    grant_role, operator_roles, revoke_role, GrantForm, GrantOutcome, GrantRole, OperatorsPage,
-    RevokeForm, RevokeRole,
-};
+use crate::api::operators::{grant_role, operator_roles, revoke_role, GrantRole, RevokeRole};
+use crate::contract::operators::{GrantForm, GrantOutcome, OperatorsPage, RevokeForm};
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, CheckField, SelectField, TextField};
@@ -14,7 +12,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-fn pairs(choices: &[crate::api::operator::Choice]) -> Vec<(String, String)> {
+fn pairs(choices: &[crate::contract::choice::Choice]) -> Vec<(String, String)> {
     choices
         .iter()
         .map(|c| (c.value.clone(), c.label.clone()))
@@ -23,7 +21,7 @@ fn pairs(choices: &[crate::api::operator::Choice]) -> Vec<(String, String)> {
 
 #[component]
 pub fn AdminOperatorsPage() -> impl IntoView {
-    let submitted = posted::<GrantForm>().filter(|f| !f.email.is_empty() || !f.role.is_empty());
+    let submitted = posted::<GrantForm>().filter(|f| !f.grant.is_empty());
     let typed = RwSignal::new(submitted.clone());
     let granted_post = answer_posted(submitted, grant_role);
     let revoked_post = answer_posted(
@@ -107,6 +105,7 @@ fn GrantFields(
     view! {
         <form method="post" action="/admin/operators" class="card wizard" novalidate on:submit=on_grant>
             <h2>"Выдать роль"</h2>
+            <input type="hidden" name="grant" value="1" />
             <TextField name="email" label="Почта оператора" value=form.email error=error_for(&errors, "email") kind="email" autocomplete="off" />
             <SelectField name="role" label="Роль" choices=pairs(&page.kinds) selected=form.role empty="Выберите роль" error=error_for(&errors, "role") />
             <SelectField name="organization" label="Учреждение (для оператора учреждения)" choices=pairs(&page.organizations) selected=form.organization empty="—" error=error_for(&errors, "organization") />
@@ -116,6 +115,7 @@ fn GrantFields(
             <TextField name="surname" label="Фамилия (для нового аккаунта)" value=form.surname error=error_for(&errors, "surname") autocomplete="off" />
             <TextField name="given_name" label="Имя (для нового аккаунта)" value=form.given_name error=error_for(&errors, "given_name") autocomplete="off" />
             <TextField name="phone" label="Мобильный телефон (для нового аккаунта)" value=form.phone error=error_for(&errors, "phone") kind="tel" autocomplete="off" />
+            <TextField name="admin_password" label="Ваш пароль администратора" value="" error=error_for(&errors, "admin_password") kind="password" autocomplete="current-password" hint="Роль открывает данные семей: подтвердите, что ее выдаете вы" />
             <button type="submit" class="button button-primary">"Выдать роль"</button>
         </form>
     }

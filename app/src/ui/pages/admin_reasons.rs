@@ -1,9 +1,8 @@
 //! «Причины отмены»: the administrator's dictionary of cancel reasons. The list, and one form: the
 //! reason chosen with «Изменить» (`?edit=<id>`), or a new one.
 
-use crate::api::admin::{
-    cancel_reasons, save_cancel_reason, ReasonForm, ReasonOutcome, ReasonRow, SaveCancelReason,
-};
+use crate::api::admin::{cancel_reasons, save_cancel_reason, SaveCancelReason};
+use crate::contract::admin::{ReasonForm, ReasonOutcome, ReasonRow};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

@@ -1,10 +1,8 @@
 //! «Подать заявку»: a child of the family and the group chosen on the program's page.
 
 use crate::api::accounts::current_user;
-use crate::api::applications::{
-    apply, children_to_apply, group_to_apply, Apply, ApplyForm, ApplyOutcome, ApplyTarget,
-    ChildChoice,
-};
+use crate::api::applications::{apply, children_to_apply, group_to_apply, Apply};
+use crate::contract::applications::{ApplyForm, ApplyOutcome, ApplyTarget, ChildChoice};
 use crate::domain::catalog_filter::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

@@ -1,7 +1,8 @@
 //! «Журнал действий»: the audit log with its filter in the address, pages, and the CSV export of
 //! what the filter shows.
 
-use crate::api::audit::{audit_log, AuditPage};
+use crate::api::audit::audit_log;
+use crate::contract::audit::AuditPage;
 use crate::domain::audit::AuditQuery;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

@@ -1,5 +1,6 @@
 use crate::api::accounts::current_user;
-use crate::api::children::{my_children, ChildCard};
+use crate::api::children::my_children;
+use crate::contract::children::ChildCard;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -83,6 +84,7 @@ pub fn CabinetPage() -> impl IntoView {
                                         }}
                                     </dd>
                                 </dl>
+                                <a class="link-button" href="/cabinet/password">"Сменить пароль"</a>
                             </section>
                         }
                             .into_any()

@@ -1,9 +1,8 @@
 //! «Исправить данные ребенка» in the cabinet (R4): the parent does not enter the child again but
 //! says what is wrong and where the documents will be shown; the institution corrects the data.
 
-use crate::api::corrections::{
-    correction_to_request, request_correction, CorrectionForm, CorrectionOutcome, RequestCorrection,
-};
+use crate::api::corrections::{correction_to_request, request_correction, RequestCorrection};
+use crate::contract::corrections::{CorrectionForm, CorrectionOutcome};
 use crate::error::AppError;
 use crate::ui::components::child_fields::ChildDataFields;
 use crate::ui::components::error_summary::ErrorSummary;

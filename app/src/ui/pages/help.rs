@@ -2,7 +2,8 @@
 //! document — the document's conclusions with the chain родитель → учреждение → МОЦ, and for each
 //! situation what not to do, what to do, and whom to contact, with the МОЦ hotline's state now.
 
-use crate::api::help::{help_contacts, hotline, Contact, ContactsAnswer};
+use crate::api::help::{help_contacts, hotline};
+use crate::contract::help::{Contact, ContactsAnswer};
 use crate::domain::help::situation::{FirstContact, Situation};
 use crate::domain::help::{CONCLUSIONS, MOC_WHEN};
 use crate::ui::components::contact_card::ContactCard;

@@ -1,4 +1,5 @@
-use crate::api::catalog::{catalog_overview, CatalogSummary};
+use crate::api::catalog::catalog_overview;
+use crate::contract::catalog::CatalogSummary;
 use crate::domain::plural::count_with_noun;
 use leptos::prelude::*;
 use leptos_meta::Title;

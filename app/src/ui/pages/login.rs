@@ -1,4 +1,5 @@
-use crate::api::accounts::{login, Login, LoginForm};
+use crate::api::accounts::{login, Login};
+use crate::contract::accounts::LoginForm;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};

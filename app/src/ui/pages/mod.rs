@@ -5,6 +5,7 @@ pub mod admin_reasons;
 pub mod apply;
 pub mod audit_log;
 pub mod cabinet;
+pub mod change_password;
 pub mod confirm_email;
 pub mod correction_request;
 pub mod help;

@@ -2,9 +2,9 @@
 //! approves or rejects each, МОЦ and the institutions read them.
 
 use crate::api::municipality_changes::{
-    decide_municipality_change, municipality_changes, ChangeCard, DecideForm,
-    DecideMunicipalityChange, DecideOutcome,
+    decide_municipality_change, municipality_changes, DecideMunicipalityChange,
 };
+use crate::contract::municipality_changes::{ChangeCard, DecideForm, DecideOutcome};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;

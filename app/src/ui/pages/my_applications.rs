@@ -1,10 +1,8 @@
 //! «Мои заявки»: every application of the family's children with its status, place in the waiting
 //! list, history, and what the parent may do now.
 
-use crate::api::applications::{
-    move_application, my_applications, ApplicationCard, ChildApplications, MoveApplication,
-    MoveForm, MoveOutcome,
-};
+use crate::api::applications::{move_application, my_applications, MoveApplication};
+use crate::contract::applications::{ApplicationCard, ChildApplications, MoveForm, MoveOutcome};
 use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
@@ -166,7 +164,7 @@ fn Application(
                             <form method="post" action="/cabinet/applications" class="inline-form" on:submit=on_submit>
                                 <input type="hidden" name="application_id" value=id.clone() />
                                 <input type="hidden" name="action" value=m.code() />
-                                <button type="submit" class=if m == crate::api::applications::ParentMove::Accept { "button button-primary" } else { "button button-secondary" }>
+                                <button type="submit" class=if m == crate::contract::applications::ParentMove::Accept { "button button-primary" } else { "button button-secondary" }>
                                     {m.label()}
                                 </button>
                             </form>

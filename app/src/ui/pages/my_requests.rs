@@ -2,8 +2,11 @@
 //! parent may do next, and the form of a new request.
 
 use crate::api::help::{
-    move_request, my_requests, request_choices, send_request, Choice, MoveRequest,
-    NewRequestChoices, RequestForm, RequestMoveForm, RequestMoveOutcome, SendOutcome, SendRequest,
+    move_request, my_requests, request_choices, send_request, MoveRequest, SendRequest,
+};
+use crate::contract::choice::Choice;
+use crate::contract::help::{
+    NewRequestChoices, RequestForm, RequestMoveForm, RequestMoveOutcome, SendOutcome,
 };
 use crate::domain::field_error::FieldError;
 use crate::domain::help::situation::Situation;
@@ -63,7 +66,7 @@ pub fn MyRequestsPage() -> impl IntoView {
 /// The requests of a page with the answer to the last move above them; shared with the inbox.
 #[component]
 pub fn RequestList(
-    cards: Vec<crate::api::help::RequestCard>,
+    cards: Vec<crate::contract::help::RequestCard>,
     outcome: Option<Result<RequestMoveOutcome, AppError>>,
     post_to: &'static str,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,

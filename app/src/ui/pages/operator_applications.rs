@@ -1,10 +1,10 @@
 //! The institution operator's applications: a filter in the address, the list with a checkbox on
 //! each, moves on the checked ones, and the export of the filtered list.
 
-use crate::api::operator::{
-    operator_applications, operator_move, BulkMoveForm, BulkOutcome, Choice, OperatorMove,
-    OperatorPage, OperatorQuery, OperatorRow,
-};
+use crate::api::operator::{operator_applications, operator_move, OperatorMove};
+use crate::contract::choice::Choice;
+use crate::contract::operator::{BulkMoveForm, BulkOutcome, OperatorPage, OperatorRow};
+use crate::domain::application::operator_query::OperatorQuery;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, SelectField, TextField};

@@ -4,8 +4,9 @@
 
 use crate::api::corrections::{
     correct_child, correction_inbox, correction_to_make, reject_correction, CorrectChild,
-    CorrectionCard, CorrectionForm, CorrectionOutcome, RejectCorrection, RejectForm,
+    RejectCorrection,
 };
+use crate::contract::corrections::{CorrectionCard, CorrectionForm, CorrectionOutcome, RejectForm};
 use crate::error::AppError;
 use crate::ui::components::child_fields::ChildDataFields;
 use crate::ui::components::compared_table::ComparedTable;

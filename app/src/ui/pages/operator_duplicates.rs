@@ -1,9 +1,9 @@
 //! «Очередь дублей» (R6): probable duplicate pairs side by side with what differs marked, and the
 //! decision — «не дубль», or «дубль» keeping one record — for operators with the permission.
 
-use crate::api::duplicates::{
-    duplicate_pairs, resolve_duplicate, AccountPairCard, AccountRecord, PairCard, PairRecord,
-    ResolveDuplicate, ResolveForm, ResolveOutcome,
+use crate::api::duplicates::{duplicate_pairs, resolve_duplicate, ResolveDuplicate};
+use crate::contract::duplicates::{
+    AccountPairCard, AccountRecord, PairCard, PairRecord, ResolveForm, ResolveOutcome,
 };
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;

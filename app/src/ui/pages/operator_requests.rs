@@ -1,7 +1,8 @@
 //! «Обращения»: the inbox of an institution's operators, or of МОЦ's for the requests that
 //! climbed to it — the longest-waiting first, each with its history and the moves allowed now.
 
-use crate::api::help::{move_request, request_inbox, MoveRequest, RequestMoveForm};
+use crate::api::help::{move_request, request_inbox, MoveRequest};
+use crate::contract::help::RequestMoveForm;
 use crate::domain::help::request::RequestStatus;
 use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};

@@ -1,4 +1,5 @@
-use crate::api::catalog::{get_program, ProgramDetails};
+use crate::api::catalog::get_program;
+use crate::contract::catalog::ProgramDetails;
 use crate::domain::money::format_rub;
 use crate::error::AppError;
 use crate::ui::components::group_card::GroupCard;

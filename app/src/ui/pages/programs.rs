@@ -1,4 +1,5 @@
-use crate::api::catalog::{catalog_options, list_programs, ProgramPage};
+use crate::api::catalog::{catalog_options, list_programs};
+use crate::contract::catalog::ProgramPage;
 use crate::domain::catalog_filter::CatalogQuery;
 use crate::domain::plural::plural;
 use crate::error::AppError;

@@ -1,6 +1,6 @@
 //! The screens of the registration wizard.
 
-use crate::api::accounts::{Municipality, RegistrationForm};
+use crate::contract::accounts::{Municipality, RegistrationForm};
 use crate::domain::account::email::GMAIL_WARNING;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::{error_for, CheckField, TextField};

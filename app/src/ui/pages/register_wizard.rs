@@ -1,7 +1,5 @@
-use crate::api::accounts::{
-    list_municipalities, register, Municipality, Register, RegistrationForm, RegistrationOutcome,
-    WizardStep,
-};
+use crate::api::accounts::{list_municipalities, register, Register};
+use crate::contract::accounts::{Municipality, RegistrationForm, RegistrationOutcome, WizardStep};
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::steps::StepIndicator;

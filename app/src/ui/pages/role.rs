@@ -1,7 +1,8 @@
 //! The role switch: the same person acts as a parent or as an operator. The header's switch posts
 //! here; the page also offers the choice itself.
 
-use crate::api::accounts::{current_user, switch_role, SwitchRoleForm};
+use crate::api::accounts::{current_user, switch_role};
+use crate::contract::accounts::SwitchRoleForm;
 use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::prelude::*;

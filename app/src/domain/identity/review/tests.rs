@@ -84,6 +84,24 @@ fn stored_flag_reasons_read_in_russian() {
 }
 
 #[test]
+fn the_new_clues_read_in_russian() {
+    assert_eq!(
+        flag_reason_label("Equal, sex differs"),
+        "те же ФИО и дата рождения, другой пол"
+    );
+    assert_eq!(
+        flag_reason_label("Equal, snils differ"),
+        "те же ФИО, пол и дата рождения, разные СНИЛС"
+    );
+    assert!(flag_reason_label("Equal, certificates differ").contains("разные свидетельства"));
+    assert_eq!(
+        flag_reason_label("OneYearOff, given name form"),
+        "имя в другой форме (Саша — Александр), похожая фамилия, дата рождения отличается на один год"
+    );
+    assert!(flag_reason_label("DigitsSwapped").ends_with("переставлены соседние цифры"));
+}
+
+#[test]
 fn not_a_duplicate_needs_a_reason() {
     assert_eq!(
         parse_decision(

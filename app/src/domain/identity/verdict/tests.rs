@@ -34,6 +34,15 @@ fn probable(date: DateRelation) -> Verdict {
     Verdict::Probable {
         date,
         names_swapped: false,
+        clue: Clue::Spelling,
+    }
+}
+
+fn probable_by(clue: Clue) -> Verdict {
+    Verdict::Probable {
+        date: Equal,
+        names_swapped: false,
+        clue,
     }
 }
 
@@ -92,12 +101,34 @@ fn the_same_snils_is_exact_whatever_the_names() {
 }
 
 #[test]
-fn two_different_valid_snils_are_two_children_whatever_the_names() {
+fn two_different_valid_snils_are_two_children_unless_all_else_is_the_same() {
     let mut a = masha();
     let mut b = masha();
     a.snils = Some(Snils::parse("112-233-445 95").unwrap());
     b.snils = Some(Snils::parse("112-233-446 96").unwrap());
     assert_ne!(a.snils, b.snils);
+    // A namesake born the same day, or one number mistyped: a person decides.
+    assert_eq!(compare(&a, &b), probable_by(Clue::SnilsDiffer));
+    // With anything else different, the numbers decide: two children.
+    let mut typo = child(
+        "Смирнва",
+        "Мария",
+        "Алексеевна",
+        Sex::Female,
+        d(2015, 3, 12),
+    );
+    typo.snils = b.snils.clone();
+    assert_eq!(compare(&a, &typo), Verdict::Distinct);
+}
+
+#[test]
+fn two_different_certificates_with_all_else_the_same_are_probable() {
+    let mut a = masha();
+    let mut b = masha();
+    a.certificate = Some(BirthCertificate::parse("II-ФО 123456").unwrap());
+    b.certificate = Some(BirthCertificate::parse("II-ФО 123457").unwrap());
+    assert_eq!(compare(&a, &b), probable_by(Clue::CertificatesDiffer));
+    b.birth_date = d(2015, 3, 13);
     assert_eq!(compare(&a, &b), Verdict::Distinct);
 }
 
@@ -157,7 +188,8 @@ fn surname_and_name_swapped_are_probable() {
         swapped,
         Verdict::Probable {
             date: Equal,
-            names_swapped: true
+            names_swapped: true,
+            clue: Clue::Spelling,
         }
     );
 }
@@ -225,9 +257,92 @@ fn twins_of_the_same_sex_are_distinct() {
 fn twins_of_different_sex_are_distinct() {
     let brother = child("Смирнов", "Михаил", "Алексеевич", Sex::Male, d(2015, 3, 12));
     assert_eq!(compare(&brother, &masha()), Verdict::Distinct);
-    // Different sex is never a duplicate, even with every name equal.
+    let sasha = child("Смирнова", "Александра", "", Sex::Female, d(2015, 3, 12));
+    let sasha_boy = child("Смирнов", "Александр", "", Sex::Male, d(2015, 3, 12));
+    assert_eq!(compare(&sasha, &sasha_boy), Verdict::Distinct);
+}
+
+#[test]
+fn the_same_names_and_date_under_the_other_sex_are_a_mis_click() {
     let same_names = child("Смирнова", "Мария", "Алексеевна", Sex::Male, d(2015, 3, 12));
-    assert_eq!(compare(&same_names, &masha()), Verdict::Distinct);
+    assert_eq!(
+        compare(&same_names, &masha()),
+        probable_by(Clue::SexDiffers)
+    );
+    let and_a_typo = child("Смирнва", "Мария", "Алексеевна", Sex::Male, d(2015, 3, 12));
+    assert_eq!(compare(&and_a_typo, &masha()), Verdict::Distinct);
+}
+
+#[test]
+fn a_letter_dropped_from_the_first_name_is_probable() {
+    let registered = child("Богданов", "Станислав", "Ильич", Sex::Male, d(2014, 9, 1));
+    let again = child("Богданов", "Станслав", "Ильич", Sex::Male, d(2014, 9, 1));
+    assert_eq!(compare(&again, &registered), probable(Equal));
+    for (a, b) in [("Федор", "Федар"), ("Полина", "Полона")] {
+        let x = child("Иванова", a, "", Sex::Female, d(2016, 2, 2));
+        let y = child("Иванова", b, "", Sex::Female, d(2016, 2, 2));
+        assert_eq!(compare(&x, &y), probable(Equal), "{a} / {b}");
+    }
+}
+
+#[test]
+fn an_everyday_form_of_the_first_name_is_probable() {
+    let registered = child("Медведев", "Александр", "Юрьевич", Sex::Male, d(2013, 4, 4));
+    for form in ["Саша", "Шура", "Sasha"] {
+        let again = child("Медведев", form, "Юрьевич", Sex::Male, d(2013, 4, 4));
+        assert_eq!(
+            compare(&again, &registered),
+            probable_by(Clue::GivenNameForm),
+            "{form}"
+        );
+    }
+    let a_digit_off = child("Медведев", "Саша", "", Sex::Male, d(2014, 4, 4));
+    assert!(matches!(
+        compare(&a_digit_off, &registered),
+        Verdict::Probable {
+            date: OneDigitOff,
+            clue: Clue::GivenNameForm,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn twins_with_two_names_of_the_dictionary_stay_distinct_however_close() {
+    for (a, b) in [("Алина", "Арина"), ("Иван", "Мария"), ("Полина", "Алина")]
+    {
+        let x = child("Иванова", a, "Петровна", Sex::Female, d(2016, 2, 2));
+        let y = child("Иванова", b, "Петровна", Sex::Female, d(2016, 2, 2));
+        assert_eq!(compare(&x, &y), Verdict::Distinct, "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_first_name_typed_in_latin_look_alikes_is_exact() {
+    let vera = child("Орлова", "Вера", "", Sex::Female, d(2017, 7, 7));
+    let bepa = child("Орлова", "Bepa", "", Sex::Female, d(2017, 7, 7));
+    assert_eq!(compare(&bepa, &vera), EXACT);
+}
+
+#[test]
+fn neighbouring_digits_of_the_date_swapped_are_probable() {
+    assert_eq!(
+        verdict_of("Смирнова", "Мария", "Алексеевна", d(2015, 3, 21)),
+        probable(DigitsSwapped)
+    );
+}
+
+#[test]
+fn a_flag_reason_names_what_made_the_pair_probable() {
+    assert_eq!(
+        probable(OneDigitOff).flag_reason().as_deref(),
+        Some("OneDigitOff")
+    );
+    assert_eq!(
+        probable_by(Clue::SexDiffers).flag_reason().as_deref(),
+        Some("Equal, sex differs")
+    );
+    assert_eq!(EXACT.flag_reason(), None);
 }
 
 #[test]
@@ -306,6 +421,50 @@ fn an_exact_key_reads_back_to_the_same_identity() {
 mod properties {
     use super::*;
     use proptest::prelude::*;
+
+    const GIRLS: [&str; 12] = [
+        "Алина",
+        "Арина",
+        "Мария",
+        "Марина",
+        "Полина",
+        "Дарья",
+        "Анна",
+        "Алёна",
+        "Ева",
+        "Вера",
+        "Яна",
+        "Юлия",
+    ];
+
+    proptest! {
+        #[test]
+        fn twins_named_two_names_of_the_dictionary_are_never_flagged(
+            a in 0usize..12,
+            b in 0usize..12,
+            surname in "[А-Я][а-я]{3,10}",
+            days in 0i64..7000,
+        ) {
+            prop_assume!(a != b);
+            let date = d(2008, 1, 1) + chrono::Duration::days(days);
+            let x = child(&surname, GIRLS[a], "Ивановна", Sex::Female, date);
+            let y = child(&surname, GIRLS[b], "Ивановна", Sex::Female, date);
+            prop_assert_eq!(compare(&x, &y), Verdict::Distinct);
+        }
+
+        #[test]
+        fn the_verdict_is_the_same_both_ways(
+            a in "[а-яa-z]{2,9}", b in "[а-яa-z]{2,9}",
+            ga in 0usize..12, gb in 0usize..12,
+            da in 0i64..40, db in 0i64..40,
+            sa in any::<bool>(), sb in any::<bool>(),
+        ) {
+            let sex = |f: bool| if f { Sex::Female } else { Sex::Male };
+            let x = child(&a, GIRLS[ga], "", sex(sa), d(2015, 1, 1) + chrono::Duration::days(da));
+            let y = child(&b, GIRLS[gb], "", sex(sb), d(2015, 1, 1) + chrono::Duration::days(db));
+            prop_assert_eq!(compare(&x, &y), compare(&y, &x));
+        }
+    }
 
     proptest! {
         #[test]

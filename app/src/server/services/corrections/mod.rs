@@ -4,7 +4,7 @@
 //! corrected data inside the writing transaction: an exact duplicate is refused (and the pair goes
 //! to the duplicate queue), a probable one is saved and flagged. Every view and change is audited.
 
-use crate::api::corrections::CorrectionForm;
+use crate::contract::corrections::CorrectionForm;
 use crate::domain::dates::format_ru;
 use crate::domain::identity::review::{compare_records, RecordFacts};
 use crate::error::AppError;

@@ -2,7 +2,7 @@
 //! correct from, the correction itself with the duplicate rules run again, and a refusal.
 
 use super::{changed, facts_of, form_of, id_of, record, DOCUMENT_CHARS, INBOX};
-use crate::api::corrections::{
+use crate::contract::corrections::{
     CorrectionCard, CorrectionDraft, CorrectionForm, CorrectionOutcome, RejectForm,
 };
 use crate::domain::dates::format_ru;
@@ -11,14 +11,15 @@ use crate::domain::identity::correction::CorrectionStatus;
 use crate::domain::identity::person_name::full_name;
 use crate::domain::identity::review::compare_records;
 use crate::domain::identity::verdict::Verdict;
+use crate::domain::scope::Power;
 use crate::error::AppError;
 use crate::server::db::children::{self, Correction, CorrectionStop, Decision};
 use crate::server::db::corrections::{self as db, RequestRow};
 use crate::server::db::duplicates as pairs;
-use crate::server::services::applications::moscow_time;
 use crate::server::services::child_identity::{flag_reason, parse, sex_column, strongest, Stored};
 use crate::server::services::roles::{audit, institution_operator, InstitutionOperator};
 use crate::server::services::tell::tell;
+use crate::server::state::moscow_time;
 use crate::server::state::AppState;
 use chrono::Utc;
 use std::sync::Mutex;
@@ -101,6 +102,16 @@ async fn waiting_request(
     Ok(q)
 }
 
+/// The scope rule on the child a correction reaches.
+async fn within_scope(
+    state: &AppState,
+    operator: &InstitutionOperator,
+    power: Power,
+    child_id: i64,
+) -> Result<(), AppError> {
+    crate::server::services::scope::child(state, &operator.acting, power, child_id).await
+}
+
 pub async fn draft(
     state: &AppState,
     child: &str,
@@ -108,9 +119,12 @@ pub async fn draft(
 ) -> Result<CorrectionDraft, AppError> {
     let operator = institution_operator(state).await?;
     let (form, comment) = if request.trim().is_empty() {
-        (form_of(&record(state, id_of(child)?).await?), None)
+        let child_id = id_of(child)?;
+        within_scope(state, &operator, Power::CorrectChild, child_id).await?;
+        (form_of(&record(state, child_id).await?), None)
     } else {
         let q = waiting_request(state, &operator, request).await?;
+        within_scope(state, &operator, Power::AnswerCorrection, q.child_id).await?;
         (request_form(&q), q.comment.clone())
     };
     let current = record(state, id_of(&form.child)?).await?;
@@ -145,16 +159,19 @@ pub async fn correct(
     form: CorrectionForm,
 ) -> Result<CorrectionOutcome, AppError> {
     let operator = institution_operator(state).await?;
-    let current = record(state, id_of(&form.child)?).await?;
+    let child_id = id_of(&form.child)?;
     let request = if form.request.trim().is_empty() {
+        within_scope(state, &operator, Power::CorrectChild, child_id).await?;
         None
     } else {
         let q = waiting_request(state, &operator, &form.request).await?;
-        if q.child_id != current.id {
+        if q.child_id != child_id {
             return Err(AppError::NotFound);
         }
+        within_scope(state, &operator, Power::AnswerCorrection, child_id).await?;
         Some(q)
     };
+    let current = record(state, child_id).await?;
     let mut errors = Vec::new();
     let parsed = parse(&form.child_form()).map_err(|e| errors.extend(e)).ok();
     let document = form.note.trim();
@@ -296,6 +313,7 @@ async fn refuse_exact(
 pub async fn reject(state: &AppState, form: RejectForm) -> Result<CorrectionOutcome, AppError> {
     let operator = institution_operator(state).await?;
     let q = waiting_request(state, &operator, &form.reject).await?;
+    within_scope(state, &operator, Power::AnswerCorrection, q.child_id).await?;
     let answer = form.answer.trim();
     if !DOCUMENT_CHARS.contains(&answer.chars().count()) {
         // The refusal's field carries the request: the inbox holds one form per request.

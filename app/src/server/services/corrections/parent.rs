@@ -2,7 +2,7 @@
 //! institution, and the cabinet's line about it.
 
 use super::{changed, form_of, id_of, record, NOTE_CHARS};
-use crate::api::corrections::{CorrectionForm, CorrectionOutcome, CorrectionStart};
+use crate::contract::corrections::{CorrectionForm, CorrectionOutcome, CorrectionStart};
 use crate::domain::field_error::FieldError;
 use crate::domain::identity::correction::CorrectionStatus;
 use crate::domain::identity::person_name::full_name;
@@ -12,8 +12,8 @@ use crate::server::db::children;
 use crate::server::db::corrections::{self as db, NewRequest, RequestRow};
 use crate::server::db::duplicates::RecordRow;
 use crate::server::db::help as institutions;
-use crate::server::services::applications::moscow_time;
 use crate::server::services::child_identity::{parse, Stored};
+use crate::server::state::moscow_time;
 use crate::server::state::AppState;
 
 /// The signed-in account, if it holds the child in its cabinet; otherwise the child is not found.

@@ -1,11 +1,11 @@
 //! One family found by the search: the account's e-mail in full, its children with their
 //! applications, and the operator's forms for the family.
 
-use super::family_forms::{ChangeFields, FlagFields, LinkGuardianFields};
-use crate::api::duplicates::FlagAccountsForm;
-use crate::api::families::{FamilyCard, FamilyQuery, LinkGuardianForm, ReplaceEmailForm};
-use crate::api::municipality_changes::ChangeForm;
-use crate::api::operator::Choice;
+use super::family_forms::{ChangeFields, FlagFields, LinkGuardianFields, SearchFields};
+use crate::contract::choice::Choice;
+use crate::contract::duplicates::FlagAccountsForm;
+use crate::contract::families::{FamilyCard, FamilyQuery, LinkGuardianForm, ReplaceEmailForm};
+use crate::contract::municipality_changes::ChangeForm;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::error_for;
 use crate::ui::forms::Submit;
@@ -32,6 +32,8 @@ pub(super) fn Family(
     let id = f.account_id.to_string();
     let (typed, errors) = retry.unwrap_or_default();
     let open = !errors.is_empty();
+    // Accounts holding a role, and the operator's own, are changed by an administrator only.
+    let changes_account = can_confirm && !f.protected;
     view! {
         <li class="application family">
             <p class="application-title">{f.parent_name}</p>
@@ -41,6 +43,9 @@ pub(super) fn Family(
             </p>
             <p>{format!("Телефон: {} · {}", f.phone, f.municipality)}</p>
             {f.municipality_change.clone().map(|line| view! { <p class="state state-review">{line}</p> })}
+            {(can_confirm && f.protected).then_some(view! {
+                <p class="state state-review">"Аккаунт с ролью оператора или ваш собственный: почту и муниципалитет этого аккаунта меняет только администратор"</p>
+            })}
             <ul class="family-children">
                 {f.children
                     .into_iter()
@@ -74,7 +79,7 @@ pub(super) fn Family(
                     .into_any())
                     .collect_view()}
             </ul>
-            {can_confirm.then(|| view! {
+            {changes_account.then(|| view! {
             <details class="request-more" open=open>
                 <summary>"Заменить почту"</summary>
                 <form method="post" action="/operator/families" on:submit=on_submit>
@@ -99,25 +104,11 @@ pub(super) fn Family(
                 <FlagFields account=f.account_id others retry=flag_retry query=search.clone() />
             }
             .into_any())}
-            {(can_confirm && f.municipality_change.is_none()).then(|| view! {
+            {(changes_account && f.municipality_change.is_none()).then(|| view! {
                 <ChangeFields account=f.account_id current=f.municipality_id municipalities retry=change_retry query=search.clone() />
             }
             .into_any())}
         </li>
     }
     .into_any()
-}
-
-/// The search, carried along by the forms of a family, so that after a change the page shows the
-/// family again (without JavaScript the page answers the post with the search run anew).
-#[component]
-pub(super) fn SearchFields(query: FamilyQuery) -> impl IntoView {
-    view! {
-        <input type="hidden" name="surname" value=query.surname />
-        <input type="hidden" name="given_name" value=query.given_name />
-        <input type="hidden" name="birth_date" value=query.birth_date />
-        <input type="hidden" name="phone" value=query.phone />
-        <input type="hidden" name="parent_surname" value=query.parent_surname />
-        <input type="hidden" name="parent_given_name" value=query.parent_given_name />
-    }
 }

@@ -2,11 +2,10 @@
 //! parent's written application to change the municipality (R5), and two accounts of one family
 //! sent to the duplicate queue.
 
-use super::family::SearchFields;
-use crate::api::duplicates::FlagAccountsForm;
-use crate::api::families::{FamilyQuery, LinkGuardianForm};
-use crate::api::municipality_changes::ChangeForm;
-use crate::api::operator::Choice;
+use crate::contract::choice::Choice;
+use crate::contract::duplicates::FlagAccountsForm;
+use crate::contract::families::{FamilyQuery, LinkGuardianForm};
+use crate::contract::municipality_changes::ChangeForm;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::error_for;
 use crate::ui::forms::Submit;
@@ -139,4 +138,18 @@ pub(super) fn FlagFields(
         </details>
     }
     .into_any()
+}
+
+/// The search, carried along by the forms of a family, so that after a change the page shows the
+/// family again (without JavaScript the page answers the post with the search run anew).
+#[component]
+pub(super) fn SearchFields(query: FamilyQuery) -> impl IntoView {
+    view! {
+        <input type="hidden" name="surname" value=query.surname />
+        <input type="hidden" name="given_name" value=query.given_name />
+        <input type="hidden" name="birth_date" value=query.birth_date />
+        <input type="hidden" name="phone" value=query.phone />
+        <input type="hidden" name="parent_surname" value=query.parent_surname />
+        <input type="hidden" name="parent_given_name" value=query.parent_given_name />
+    }
 }

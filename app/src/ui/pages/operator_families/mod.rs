@@ -3,13 +3,18 @@
 //! the e-mail after checking identity in person. The search is a POST: a child's data never go
 //! into an address.
 
-use crate::api::duplicates::{flag_accounts, FlagAccountsForm, FlagOutcome};
+use crate::api::duplicates::flag_accounts;
 use crate::api::families::{
-    confirm_child, find_families, link_guardian, replace_email, ConfirmChild, ConfirmChildForm,
-    FamilyAnswer, FamilyQuery, FindFamilies, LinkGuardian, LinkGuardianForm, LinkGuardianOutcome,
-    ReplaceEmail, ReplaceEmailForm, ReplaceEmailOutcome,
+    confirm_child, find_families, link_guardian, replace_email, ConfirmChild, FindFamilies,
+    LinkGuardian, ReplaceEmail,
 };
-use crate::api::municipality_changes::{record_municipality_change, ChangeForm, ChangeOutcome};
+use crate::api::municipality_changes::record_municipality_change;
+use crate::contract::duplicates::{FlagAccountsForm, FlagOutcome};
+use crate::contract::families::{
+    ConfirmChildForm, FamilyAnswer, FamilyQuery, LinkGuardianForm, LinkGuardianOutcome,
+    ReplaceEmailForm, ReplaceEmailOutcome,
+};
+use crate::contract::municipality_changes::{ChangeForm, ChangeOutcome};
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
