@@ -83,7 +83,11 @@ export async function logIn(page: Page, testInfo: TestInfo, email: string, passw
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page).toHaveURL(/\/cabinet$/);
+  await page.waitForURL(/\/cabinet$/, { timeout: 10_000 }).catch(async () => {
+    // Say why the log-in was refused: the page's own message names it (a limit, a wrong password).
+    const said = await page.locator(".error-summary, .field-error, [role=alert]").allInnerTexts();
+    throw new Error(`log-in as ${email} stayed at ${page.url()}: ${said.join(" | ") || "no message"}`);
+  });
   await settled(page, testInfo);
 }
 

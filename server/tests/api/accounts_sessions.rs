@@ -3,7 +3,7 @@ use crate::helpers::{spawn_seeded_app, within_one_rate_window, Backend, TestApp}
 use crate::on_both_backends;
 use app::contract::accounts::SignedIn;
 use app::error::AppError;
-use app::server::services::accounts::WRONG_CREDENTIALS;
+use app::server::services::accounts::{LOGIN_GUESSES_PER_EMAIL, WRONG_CREDENTIALS};
 
 on_both_backends!(
     logging_in_sets_a_session_cookie_and_a_new_one_every_time,
@@ -12,6 +12,7 @@ on_both_backends!(
     a_reset_link_sets_a_new_password_once_and_ends_every_session,
     a_reset_for_an_unknown_email_answers_the_same_and_sends_nothing,
     too_many_attempts_on_one_email_are_refused_for_a_while,
+    only_wrong_passwords_count_against_an_email,
 );
 
 pub const EMAIL: &str = "parent@mail.ru";
@@ -227,5 +228,25 @@ async fn too_many_attempts_on_one_email_are_refused_for_a_while(backend: Backend
     assert_eq!(response.status().as_u16(), 429);
     let error: AppError = response.json().await.unwrap();
     assert_eq!(error, AppError::RateLimited);
+    app.finish().await;
+}
+
+/// The limit counts guesses, not log-ins: an operator who signs in all day is never locked out,
+/// and the right password between wrong ones does not reset what the wrong ones counted.
+async fn only_wrong_passwords_count_against_an_email(backend: Backend) {
+    let Some(app) = registered(backend).await else {
+        return;
+    };
+    within_one_rate_window(900, 60).await;
+    for _ in 0..LOGIN_GUESSES_PER_EMAIL + 5 {
+        let response = login_response(&app, &TestApp::new_client(), PASSWORD).await;
+        assert_eq!(response.status().as_u16(), 200);
+    }
+    for _ in 0..LOGIN_GUESSES_PER_EMAIL {
+        let response = login_response(&app, &TestApp::new_client(), "не тот пароль").await;
+        assert_eq!(response.status().as_u16(), 422);
+    }
+    let response = login_response(&app, &TestApp::new_client(), PASSWORD).await;
+    assert_eq!(response.status().as_u16(), 429);
     app.finish().await;
 }

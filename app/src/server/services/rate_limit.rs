@@ -14,7 +14,7 @@ pub async fn check(
     window_secs: i64,
 ) -> Result<(), AppError> {
     let now = Utc::now().timestamp();
-    let window_start = now - now.rem_euclid(window_secs);
+    let window_start = window_of(now, window_secs);
     let hits = rate_limits::hit(&state.db, bucket, window_start).await?;
     if hits == 1 {
         // The first hit of a window is a fine moment to forget windows that ended long ago.
@@ -28,4 +28,17 @@ pub async fn check(
         return Err(AppError::RateLimited);
     }
     Ok(())
+}
+
+/// Takes back a hit counted by [`check`] when the attempt turned out to be legitimate (the right
+/// password): a limit on guesses must not lock out someone who simply logs in often. Counting
+/// first and forgiving after keeps the limit exact under concurrent guesses.
+pub async fn forgive(state: &AppState, bucket: &str, window_secs: i64) -> Result<(), AppError> {
+    let window_start = window_of(Utc::now().timestamp(), window_secs);
+    rate_limits::forgive(&state.db, bucket, window_start).await?;
+    Ok(())
+}
+
+fn window_of(now: i64, window_secs: i64) -> i64 {
+    now - now.rem_euclid(window_secs)
 }
