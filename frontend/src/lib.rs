@@ -3,5 +3,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // The lazy routes (operator pages) hydrate once their chunk has arrived: hydrate_body cannot wait.
+    leptos::mount::hydrate_lazy(app::App);
 }

@@ -5,32 +5,28 @@ pub mod forms;
 pub mod pages;
 
 use components::header::SiteHeader;
+use components::hydration::HydrationScript;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 use pages::add_child::AddChildPage;
-use pages::admin_hotline::AdminHotlinePage;
-use pages::admin_operators::AdminOperatorsPage;
-use pages::admin_reasons::AdminReasonsPage;
 use pages::apply::ApplyPage;
-use pages::audit_log::AuditLogPage;
 use pages::cabinet::CabinetPage;
 use pages::change_password::ChangePasswordPage;
 use pages::confirm_email::ConfirmEmailPage;
 use pages::correction_request::CorrectionRequestPage;
 use pages::help::{HelpPage, HelpSituationPage};
+use pages::lazy_pages::{
+    AdminHotline, AdminOperators, AdminReasons, AuditLog, CorrectionEdit, LazyPageTitle,
+    MunicipalityChanges, OperatorApplications, OperatorCorrections, OperatorDuplicates,
+    OperatorFamilies, OperatorRequests,
+};
 use pages::login::LoginPage;
 use pages::logout::LogoutPage;
-use pages::municipality_changes::MunicipalityChangesPage;
 use pages::my_applications::MyApplicationsPage;
 use pages::my_requests::{MyRequestsPage, NewRequestPage};
 use pages::notifications::NotificationsPage;
-use pages::operator_applications::OperatorApplicationsPage;
-use pages::operator_corrections::{CorrectionEditPage, OperatorCorrectionsPage};
-use pages::operator_duplicates::OperatorDuplicatesPage;
-use pages::operator_families::OperatorFamiliesPage;
-use pages::operator_requests::OperatorRequestsPage;
 use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
 use pages::register_wizard::RegisterWizardPage;
 use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
@@ -74,7 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#1d5c96" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
-                <HydrationScripts options />
+                <HydrationScript options />
                 <MetaTags />
             </head>
             <body>
@@ -93,16 +89,23 @@ pub fn App() -> impl IntoView {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
+    // True while the router fetches what a page needs before showing it: an operator's page
+    // fetches its WebAssembly the first time it opens, which takes a moment on a slow network.
+    let (routing, set_routing) = signal(false);
     view! {
         <Stylesheet id="leptos" href="/pkg/kruzhok.css" />
         <Title formatter=|title: String| {
             if title.is_empty() { "Кружок".to_owned() } else { format!("{title} — Кружок") }
         } />
-        <Router>
+        <Router set_is_routing=set_routing>
             <a class="skip-link" href="#main">
                 "Перейти к содержанию"
             </a>
+            <p class="routing" role="status">
+                {move || routing.get().then_some("Загружаем страницу…")}
+            </p>
             <SiteHeader />
+            <LazyPageTitle />
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
@@ -122,23 +125,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/applications") view=OperatorApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/applications") view={Lazy::<OperatorApplications>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/cancel-reasons") view=AdminReasonsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/hotline") view=AdminHotlinePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cancel-reasons") view={Lazy::<AdminReasons>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/hotline") view={Lazy::<AdminHotline>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
                     <Route path=path!("/help/:situation") view=HelpSituationPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/requests") view=MyRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/requests") view=OperatorRequestsPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/families") view=OperatorFamiliesPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/duplicates") view=OperatorDuplicatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/requests") view={Lazy::<OperatorRequests>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/operator/families") view={Lazy::<OperatorFamilies>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/operator/duplicates") view={Lazy::<OperatorDuplicates>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/cabinet/children/correction") view=CorrectionRequestPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/corrections") view=OperatorCorrectionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/corrections/edit") view=CorrectionEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/operator/municipality-changes") view=MunicipalityChangesPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/operators") view=AdminOperatorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections") view={Lazy::<OperatorCorrections>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections/edit") view={Lazy::<CorrectionEdit>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/operator/municipality-changes") view={Lazy::<MunicipalityChanges>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<AuditLog>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/operators") view={Lazy::<AdminOperators>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

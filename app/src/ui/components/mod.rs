@@ -7,6 +7,7 @@ pub mod field;
 pub mod group_card;
 pub mod header;
 pub mod hotline_card;
+pub mod hydration;
 pub mod pagination;
 pub mod program_card;
 pub mod request_card;

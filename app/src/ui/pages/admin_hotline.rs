@@ -11,7 +11,6 @@ use crate::ui::components::hotline_card::MocCard;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 const WEEKDAYS: [&str; 7] = [
@@ -45,7 +44,6 @@ pub fn AdminHotlinePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Горячая линия МОЦ" />
         <h1>"Горячая линия МОЦ: часы работы"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

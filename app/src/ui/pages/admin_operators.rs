@@ -9,7 +9,6 @@ use crate::ui::components::field::{error_for, CheckField, SelectField, TextField
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 fn pairs(choices: &[crate::contract::choice::Choice]) -> Vec<(String, String)> {
@@ -54,7 +53,6 @@ pub fn AdminOperatorsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Операторы" />
         <h1>"Операторы"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

@@ -10,7 +10,6 @@ use crate::ui::components::field::{error_for, CheckField, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -33,7 +32,6 @@ pub fn AdminReasonsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Причины отмены" />
         <h1>"Причины отмены заявок"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

@@ -9,7 +9,6 @@ use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, SelectField, TextField};
 use crate::ui::components::pagination::Pagination;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -30,7 +29,6 @@ pub fn AuditLogPage() -> impl IntoView {
     };
     let page = Resource::new(query, audit_log);
     view! {
-        <Title text="Журнал действий" />
         <h1>"Журнал действий"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем журнал…"</p> }>
             {move || Suspend::new(async move {

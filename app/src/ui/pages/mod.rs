@@ -10,6 +10,7 @@ pub mod confirm_email;
 pub mod correction_request;
 pub mod help;
 pub mod home;
+pub mod lazy_pages;
 pub mod login;
 pub mod logout;
 pub mod municipality_changes;

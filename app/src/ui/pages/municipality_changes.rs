@@ -13,7 +13,6 @@ use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 #[component]
@@ -34,7 +33,6 @@ pub fn MunicipalityChangesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Смена муниципалитета" />
         <h1>"Смена муниципалитета"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявления…"</p> }>
             {move || {

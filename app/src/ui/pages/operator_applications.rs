@@ -12,7 +12,6 @@ use crate::ui::components::pagination::Pagination;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -55,7 +54,6 @@ pub fn OperatorApplicationsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Заявки учреждения" />
         <h1>"Заявки"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявки…"</p> }>
             {move || Suspend::new(async move {

@@ -15,7 +15,6 @@ use crate::ui::components::field::{error_for, TextAreaField, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -40,7 +39,6 @@ pub fn OperatorCorrectionsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Исправления данных" />
         <h1>"Исправления данных"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем запросы…"</p> }>
             {move || Suspend::new(async move {
@@ -151,7 +149,6 @@ pub fn CorrectionEditPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Исправление данных ребенка" />
         <h1>"Исправление данных ребенка"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

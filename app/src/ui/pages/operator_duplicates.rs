@@ -14,7 +14,6 @@ use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 #[component]
@@ -36,7 +35,6 @@ pub fn OperatorDuplicatesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Очередь дублей" />
         <h1>"Очередь дублей"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем очередь…"</p> }>
             {move || {

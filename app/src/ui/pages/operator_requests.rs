@@ -9,7 +9,6 @@ use crate::ui::forms::{answer_posted, posted};
 use crate::ui::pages::my_requests::RequestList;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -33,7 +32,6 @@ pub fn OperatorRequestsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Обращения" />
         <Transition fallback=|| view! { <p class="loading">"Загружаем обращения…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;

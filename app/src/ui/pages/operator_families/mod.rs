@@ -22,7 +22,6 @@ use crate::ui::components::row_answer::{row_answer, RowAnswer};
 use crate::ui::forms::{answer_posted, posted, Submit};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 mod family;
@@ -105,7 +104,6 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Поиск семьи" />
         <h1>"Поиск семьи"</h1>
         <Transition fallback=|| view! { <p class="loading">"Ищем…"</p> }>
             {move || {
