@@ -39,6 +39,15 @@ pub fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
 
+/// The address of database `name` on the server of [`postgres_admin_url`].
+fn postgres_url_of(name: &str) -> String {
+    let admin_url = postgres_admin_url();
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url.as_str(), |(b, _)| b);
+    format!("{base}/{name}")
+}
+
 fn unique_suffix() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -126,14 +135,12 @@ async fn spawn(
                 .await
                 .expect("create the test database");
             admin.close().await;
-            let admin_url = postgres_admin_url();
-            let base = admin_url
-                .rsplit_once('/')
-                .map_or(admin_url.as_str(), |(b, _)| b)
-                .to_owned();
             (
-                format!("{base}/{name}"),
-                Cleanup::PostgresDatabase { admin_url, name },
+                postgres_url_of(&name),
+                Cleanup::PostgresDatabase {
+                    admin_url: postgres_admin_url(),
+                    name,
+                },
             )
         }
     };
@@ -256,11 +263,7 @@ async fn seeded_template(backend: Backend) -> String {
                     .await
                     .expect("create the template database");
                 admin.close().await;
-                let admin_url = postgres_admin_url();
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(b, _)| b);
-                (format!("{base}/{label}"), label.clone())
+                (postgres_url_of(&label), label.clone())
             }
         };
         let db = Database::connect(&url, 1)
