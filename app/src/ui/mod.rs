@@ -10,28 +10,8 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
-use pages::add_child::AddChildPage;
-use pages::apply::ApplyPage;
-use pages::cabinet::CabinetPage;
-use pages::change_password::ChangePasswordPage;
-use pages::confirm_email::ConfirmEmailPage;
-use pages::correction_request::CorrectionRequestPage;
-use pages::help::{HelpPage, HelpSituationPage};
-use pages::lazy_pages::{
-    AdminHotline, AdminOperators, AdminReasons, AuditLog, CorrectionEdit, LazyPageTitle,
-    MunicipalityChanges, OperatorApplications, OperatorCorrections, OperatorDuplicates,
-    OperatorFamilies, OperatorRequests,
-};
-use pages::login::LoginPage;
-use pages::logout::LogoutPage;
-use pages::my_applications::MyApplicationsPage;
-use pages::my_requests::{MyRequestsPage, NewRequestPage};
-use pages::notifications::NotificationsPage;
-use pages::register_gate::{RegisterAlreadyPage, RegisterGatePage};
-use pages::register_wizard::RegisterWizardPage;
-use pages::reset_password::{ResetNewPasswordPage, ResetRequestPage};
-use pages::role::RolePage;
-use pages::{home::HomePage, not_found::NotFound, program::ProgramPage, programs::ProgramsPage};
+use pages::lazy_pages::*;
+use pages::not_found::NotFound;
 
 /// Pages whose forms post to their own address; the server renders them with the posted fields.
 pub const FORM_PAGES: &[&str] = &[
@@ -105,38 +85,38 @@ pub fn App() -> impl IntoView {
                 {move || routing.get().then_some("Загружаем страницу…")}
             </p>
             <SiteHeader />
-            <LazyPageTitle />
+            <PageTitle />
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/programs") view=ProgramsPage ssr=SsrMode::Async />
-                    <Route path=path!("/programs/:id") view=ProgramPage ssr=SsrMode::Async />
-                    <Route path=path!("/register") view=RegisterGatePage ssr=SsrMode::Async />
-                    <Route path=path!("/register/already") view=RegisterAlreadyPage ssr=SsrMode::Async />
-                    <Route path=path!("/register/new") view=RegisterWizardPage ssr=SsrMode::Async />
-                    <Route path=path!("/confirm-email") view=ConfirmEmailPage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/logout") view=LogoutPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view=ResetRequestPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/password") view=ChangePasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/children/new") view=AddChildPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view={Lazy::<Home>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/programs") view={Lazy::<Programs>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/programs/:id") view={Lazy::<Program>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<RegisterGate>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/already") view={Lazy::<RegisterAlready>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/new") view={Lazy::<RegisterWizard>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/confirm-email") view={Lazy::<ConfirmEmail>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<Login>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/logout") view={Lazy::<Logout>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view={Lazy::<ResetRequest>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password/new") view={Lazy::<ResetNewPassword>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet") view={Lazy::<Cabinet>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/password") view={Lazy::<ChangePassword>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/new") view={Lazy::<AddChild>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/applications") view={Lazy::<MyApplications>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/notifications") view={Lazy::<Notifications>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/apply") view={Lazy::<Apply>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/applications") view={Lazy::<OperatorApplications>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
+                    <Route path=path!("/role") view={Lazy::<Role>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/cancel-reasons") view={Lazy::<AdminReasons>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/hotline") view={Lazy::<AdminHotline>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
-                    <Route path=path!("/help/:situation") view=HelpSituationPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/requests") view=MyRequestsPage ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/help") view={Lazy::<Help>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/help/:situation") view={Lazy::<HelpSituation>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests") view={Lazy::<MyRequests>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests/new") view={Lazy::<NewRequest>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/requests") view={Lazy::<OperatorRequests>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/families") view={Lazy::<OperatorFamilies>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/duplicates") view={Lazy::<OperatorDuplicates>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/children/correction") view=CorrectionRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/correction") view={Lazy::<CorrectionRequest>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/corrections") view={Lazy::<OperatorCorrections>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/corrections/edit") view={Lazy::<CorrectionEdit>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/operator/municipality-changes") view={Lazy::<MunicipalityChanges>::new()} ssr=SsrMode::Async />

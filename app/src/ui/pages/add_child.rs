@@ -8,7 +8,6 @@ use crate::ui::components::field::{error_for, CheckField, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 /// «Добавить ребенка»: the duplicate check runs when the birth date is entered (with JavaScript)
@@ -47,7 +46,6 @@ pub fn AddChildPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Добавить ребенка" />
         <h1>"Добавить ребенка"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

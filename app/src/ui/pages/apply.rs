@@ -11,7 +11,6 @@ use crate::ui::forms::{answer_posted, posted};
 use crate::ui::pages::not_found::NotFound;
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -46,7 +45,6 @@ pub fn ApplyPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Подать заявку" />
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;

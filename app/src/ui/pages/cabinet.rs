@@ -2,7 +2,6 @@ use crate::api::accounts::current_user;
 use crate::api::children::my_children;
 use crate::contract::children::ChildCard;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 /// The family's children with the state of their data.
@@ -46,7 +45,6 @@ pub fn CabinetPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| current_user());
     let children = Resource::new(|| (), |_| my_children());
     view! {
-        <Title text="Личный кабинет" />
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {

@@ -7,7 +7,6 @@ use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
@@ -23,7 +22,6 @@ pub fn ChangePasswordPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Смена пароля" />
         <h1>"Смена пароля"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,6 +1,5 @@
 use crate::api::accounts::confirm_email;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Opened from the confirmation letter: confirms the address once.
@@ -10,7 +9,6 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     let token = query.read_untracked().get("token").unwrap_or_default();
     let result = Resource::new(move || token.clone(), confirm_email);
     view! {
-        <Title text="Подтверждение почты" />
         <h1>"Подтверждение почты"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Проверяем ссылку…"</p> }>
             {move || Suspend::new(async move {

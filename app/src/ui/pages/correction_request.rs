@@ -10,7 +10,6 @@ use crate::ui::components::field::{error_for, GroupedSelect, TextAreaField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -34,7 +33,6 @@ pub fn CorrectionRequestPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Исправить данные ребенка" />
         <h1>"Исправить данные ребенка"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

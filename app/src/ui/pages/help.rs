@@ -10,14 +10,12 @@ use crate::ui::components::contact_card::ContactCard;
 use crate::ui::components::hotline_card::MocCard;
 use crate::ui::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let card = Resource::new(|| (), |_| hotline());
     view! {
-        <Title text="Помощь" />
         <h1>"Что случилось?"</h1>
         <p class="lead">"Выберите, что произошло, — подскажем, что делать и куда обратиться."</p>
         <ul class="choice-list situation-list">
@@ -69,7 +67,6 @@ pub fn HelpSituationPage() -> impl IntoView {
         {move || match situation() {
             None => view! { <NotFound /> }.into_any(),
             Some(s) => view! {
-                <Title text=s.topic() />
                 <p><a href="/help">"← Что случилось?"</a></p>
                 <h1>{s.title()}</h1>
                 {s.notes().iter().map(|n| view! { <p>{*n}</p> }).collect_view()}

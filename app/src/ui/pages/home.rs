@@ -2,14 +2,12 @@ use crate::api::catalog::catalog_overview;
 use crate::contract::catalog::CatalogSummary;
 use crate::domain::plural::count_with_noun;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The home page: a quick search, the направленности with their program counts, the main rule.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| catalog_overview());
     view! {
-        <Title text="" />
         <section class="hero">
             <h1>"Кружки и секции для детей Иванова"</h1>
             <p>"Бесплатные и платные программы дополнительного образования школ, детских садов и центров творчества."</p>

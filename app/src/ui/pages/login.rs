@@ -6,7 +6,6 @@ use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 /// Log-in by e-mail and password; on success the cabinet.
@@ -24,7 +23,6 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Вход" />
         <h1>"Вход"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

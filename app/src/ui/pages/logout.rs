@@ -1,7 +1,6 @@
 use crate::api::accounts::logout;
 use crate::ui::forms::FormSubmission;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 /// The header's «Выйти» posts here: the session ends and the home page opens.
@@ -19,7 +18,6 @@ pub fn LogoutPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Выход" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 if done.await {

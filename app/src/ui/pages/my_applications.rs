@@ -7,7 +7,6 @@ use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 #[component]
@@ -29,7 +28,6 @@ pub fn MyApplicationsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Мои заявки" />
         <h1>"Мои заявки"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявки…"</p> }>
             {move || Suspend::new(async move {

@@ -18,7 +18,6 @@ use crate::ui::components::row_answer::{row_answer, RowAnswer};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -40,7 +39,6 @@ pub fn MyRequestsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Мои обращения" />
         <h1>"Мои обращения"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем обращения…"</p> }>
             {move || Suspend::new(async move {
@@ -113,7 +111,6 @@ pub fn NewRequestPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Новое обращение" />
         <h1>"Обращение в учреждение"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

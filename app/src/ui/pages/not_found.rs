@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// The title of the 404 page.
+pub const TITLE: &str = "Страница не найдена";
+
 /// The 404 page; on the server it also sets the response status.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -9,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Страница не найдена" />
+        <Title text=TITLE />
         <section class="not-found">
-            <h1>"Страница не найдена"</h1>
+            <h1>{TITLE}</h1>
             <p>"Возможно, ссылка устарела или в адресе опечатка."</p>
             <ul class="link-list">
                 <li>

@@ -4,14 +4,12 @@
 use crate::api::applications::my_notifications;
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_notifications());
     view! {
-        <Title text="Уведомления" />
         <h1>"Уведомления"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

@@ -8,7 +8,6 @@ use crate::ui::components::{
     program_card::ProgramCard,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The program list: filters, the number found, one page of programs, pagination.
@@ -32,7 +31,6 @@ pub fn ProgramsPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| catalog_options());
     let results = Resource::new(move || query.get(), list_programs);
     view! {
-        <Title text="Программы" />
         <h1>"Программы для детей"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем программы…"</p> }>
             {move || Suspend::new(async move {

@@ -1,12 +1,10 @@
 use crate::ui::components::steps::StepIndicator;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Step 1 (R2): a parent who has an account is sent to log in, not to register again.
 #[component]
 pub fn RegisterGatePage() -> impl IntoView {
     view! {
-        <Title text="Регистрация" />
         <h1>"Регистрация"</h1>
         <StepIndicator current=1 />
         <section class="card" aria-labelledby="gate-question">
@@ -28,7 +26,6 @@ pub fn RegisterGatePage() -> impl IntoView {
 #[component]
 pub fn RegisterAlreadyPage() -> impl IntoView {
     view! {
-        <Title text="У вас уже есть аккаунт" />
         <h1>"У вас уже есть аккаунт"</h1>
         <p class="lead">"Не нужно создавать новый аккаунт, т.к. система даст ошибку."</p>
         <ul class="link-list card">

@@ -7,7 +7,6 @@ use crate::ui::forms::{answer_posted, posted};
 use crate::ui::pages::register_steps::{ContactsStep, PasswordStep, PersonStep, Registered};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Steps 2–5 of the registration. Each step is a form posting to this page; with JavaScript it is
 /// sent through the server function instead and the next step appears without a reload.
@@ -26,7 +25,6 @@ pub fn RegisterWizardPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Регистрация" />
         <h1>"Регистрация"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {

@@ -7,7 +7,6 @@ use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Asks for a reset link; answers the same whether or not the address has an account.
@@ -30,7 +29,6 @@ pub fn ResetRequestPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Восстановление пароля" />
         <h1>"Восстановление пароля"</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -93,7 +91,6 @@ pub fn ResetNewPasswordPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Новый пароль" />
         <h1>"Новый пароль"</h1>
         <Suspense fallback=|| ()>
             {move || {

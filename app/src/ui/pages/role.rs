@@ -6,7 +6,6 @@ use crate::contract::accounts::SwitchRoleForm;
 use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 #[component]
@@ -14,7 +13,6 @@ pub fn RolePage() -> impl IntoView {
     let from_post = answer_posted(posted::<SwitchRoleForm>(), switch_role);
     let me = Resource::new(|| (), |_| current_user());
     view! {
-        <Title text="Роль" />
         <h1>"Роль в системе"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
