@@ -63,20 +63,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Tells end-to-end tests (and anyone curious) that the WebAssembly has taken over the page.
-    Effect::new(|| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     // True while the router fetches what a page needs before showing it: an operator's page
     // fetches its WebAssembly the first time it opens, which takes a moment on a slow network.
     let (routing, set_routing) = signal(false);
     view! {
         <Stylesheet id="leptos" href="/pkg/kruzhok.css" />
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Кружок".to_owned() } else { format!("{title} — Кружок") }
-        } />
+        // The text is the bottom of the title stack: while a page's own title is not yet in (its
+        // chunk or data still on the way), the tab reads «Кружок» rather than nothing.
+        <Title
+            text=""
+            formatter=|title: String| {
+                if title.is_empty() { "Кружок".to_owned() } else { format!("{title} — Кружок") }
+            }
+        />
         <Router set_is_routing=set_routing>
             <a class="skip-link" href="#main">
                 "Перейти к содержанию"
