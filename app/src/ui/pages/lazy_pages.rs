@@ -33,9 +33,9 @@ macro_rules! titled_pages {
     ($($route:ident => $page:path, $path:literal, $title:literal;)+) => {
         $(lazy_route_of!($route => $page);)+
 
-        /// The title of the page at `path`, when the page has a fixed one. The shell sets these: a
-        /// plain `<Title>` inside a lazy view was seen missing from the head the server wrote (the
-        /// program's and the help situation's, set once their data are in, are not).
+        /// The title of the page at `path`, when the page has a fixed one. The shell sets these
+        /// from the address, so the tab is right at once, also while a lazy page's chunk is still
+        /// on its way after a click (a program's page sets its own once its data are in).
         pub fn title_of(path: &str) -> Option<&'static str> {
             match path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path) {
                 $($path => Some($title),)+
@@ -94,9 +94,9 @@ pub fn known_title_of(path: &str) -> Option<&'static str> {
     })
 }
 
-/// The document title of the page being shown when it is known from the address, in the main
-/// bundle so that the server writes it into the head and hydration keeps it; nothing on other
-/// pages, whose own `<Title>` applies.
+/// The document title of the page being shown when it is known from the address. It is in the
+/// main bundle, so it does not wait for the page's chunk; nothing on other pages, whose own
+/// `<Title>` applies.
 #[component]
 pub fn PageTitle() -> impl IntoView {
     let location = use_location();
