@@ -83,6 +83,18 @@ test("a new parent registers, confirms the e-mail from the letter and reaches th
   await expect(page.getByRole("link", { name: "Войти" })).toBeVisible();
 });
 
+test("the wizard steps on before its WebAssembly has arrived", async ({ page }) => {
+  // A slow phone: the island's WebAssembly never arrives, so its form posts to the page instead.
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("/register/new");
+  await fillPerson(page);
+  await page.getByRole("button", { name: "Далее" }).click();
+  await expect(page.getByText("Шаг 3 из 5 — Контакты")).toBeVisible();
+  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated", "true");
+  await page.getByRole("button", { name: "Назад" }).click();
+  await expect(page.getByLabel("Отчество (если есть)")).toHaveValue("Петровна");
+});
+
 test("mistakes are explained at their fields and «Назад» loses nothing", async ({ page }, testInfo) => {
   await visit(page, testInfo, "/register/new");
   await page.getByLabel("Фамилия").fill("Иванова2");

@@ -1,5 +1,5 @@
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { describe, FIRST_LOAD_BUDGET, firstLoad, PARENT_PAGES } from "./first_load";
+import { describe, FIRST_LOAD_BUDGET, firstLoad, ISLAND_PAGES, PARENT_PAGES } from "./first_load";
 import { confirmedParent, jsEnabled } from "./support";
 
 /**
@@ -17,26 +17,25 @@ async function parentPages(page: Page, testInfo: TestInfo) {
   }));
 }
 
-// Issue 21 (open): the operators' pages are split off, but the parent's bundle is still over the
-// budget, so the budget is printed beside each page here and becomes an assertion once it fits.
-test("a parent's first load: hydrated with its bytes printed against the budget, or without JavaScript no script at all", async ({ page, browser, contextOptions }, testInfo) => {
+test("a parent's first load fits the budget: the WebAssembly only where an island is, and without JavaScript no script at all", async ({ page, browser, contextOptions }, testInfo) => {
   const options = { ...contextOptions, ...testInfo.project.use };
   const pages = await parentPages(page, testInfo);
-  if (!jsEnabled(testInfo)) {
-    // An operator's page too: its chunk must not be fetched either.
-    for (const { path, storageState } of [...pages, { path: "/operator/applications", storageState: undefined }]) {
-      const load = await firstLoad(browser, { ...options, storageState }, path);
-      const scripts = load.fetched.filter((f) => /\.(wasm|js)$/.test(new URL(f.url).pathname));
-      expect(scripts, `scripts fetched by ${path}`).toEqual([]);
-    }
-    return;
-  }
   for (const { path, storageState } of pages) {
     const load = await firstLoad(browser, { ...options, storageState }, path);
     console.log(describe(load));
-    expect(load.fetched.some((f) => f.url.endsWith(".wasm")), `${path} hydrates`).toBeTruthy();
-    const over = load.total - FIRST_LOAD_BUDGET;
-    console.log(`${path}: ${load.total} B, ${over > 0 ? `${over} B over` : `${-over} B under`} the budget`);
+    const scripts = load.fetched.filter((f) => /\.(wasm|js)$/.test(new URL(f.url).pathname));
+    if (!jsEnabled(testInfo)) {
+      expect(scripts, `scripts fetched by ${path}`).toEqual([]);
+    } else {
+      const wasm = scripts.some((f) => f.url.endsWith(".wasm"));
+      expect(wasm, `${path} fetches the WebAssembly only if it has an island`).toBe(ISLAND_PAGES.includes(path));
+    }
+    expect(load.total, `${path}: the first load in bytes on the wire`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  }
+  if (!jsEnabled(testInfo)) {
+    // An operator's page neither.
+    const load = await firstLoad(browser, options, "/operator/applications");
+    expect(load.fetched.filter((f) => /\.(wasm|js)$/.test(new URL(f.url).pathname))).toEqual([]);
   }
 });
 

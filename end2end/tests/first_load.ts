@@ -3,6 +3,9 @@ import type { Browser, BrowserContextOptions } from "@playwright/test";
 /** A parent's pages whose first load must fit a phone's budget (issue 21). */
 export const PARENT_PAGES = ["/", "/programs", "/programs/:id", "/register/new", "/login", "/cabinet"] as const;
 
+/** Of those, the pages with an island (a form that answers as it is typed): only they fetch WebAssembly. */
+export const ISLAND_PAGES: readonly string[] = ["/register/new"];
+
 /** The budget of a parent's first load: HTML, CSS, JS and WebAssembly as served, in bytes. */
 export const FIRST_LOAD_BUDGET = 250_000;
 

@@ -1,13 +1,13 @@
-//! Forms that work before and without the WebAssembly.
+//! Forms that need no WebAssembly.
 //!
-//! A form posts to its own page. Without JavaScript the server decodes the body into a
-//! [`FormSubmission`], renders the page with it in context, and the page runs the server function
-//! while rendering, so the answer (errors next to fields, or the next step) arrives as HTML. Once
-//! hydrated, the same form is submitted through the server function directly.
+//! A form posts to its own page. The server decodes the body into a [`FormSubmission`], renders the
+//! page with it in context, and the page runs the server function while rendering, so the answer
+//! (errors next to fields, or the next step) arrives as HTML. Only the forms that are islands send
+//! the same fields through the server function directly once their WebAssembly has arrived.
 
 use serde::de::DeserializeOwned;
 
-/// The fields of a form posted without JavaScript, in the order sent.
+/// The fields of a posted form, in the order sent.
 #[derive(Clone, Debug, Default)]
 pub struct FormSubmission(pub Vec<(String, String)>);
 
@@ -26,7 +26,7 @@ pub fn posted<T: DeserializeOwned>() -> Option<T> {
     leptos::prelude::use_context::<FormSubmission>().and_then(|s| s.decode())
 }
 
-/// The answer to a form posted without JavaScript: `answer` runs once while the page renders on the
+/// The answer to a posted form: `answer` runs once while the page renders on the
 /// server, and its result travels to the browser with the page; `None` when nothing was posted.
 pub fn answer_posted<F, T, Fut>(
     submitted: Option<F>,
@@ -51,9 +51,6 @@ where
         },
     )
 }
-
-/// A form's submit handler shared by several forms of one list (cloned into each).
-pub type Submit = std::sync::Arc<dyn Fn(leptos::ev::SubmitEvent) + Send + Sync>;
 
 #[cfg(test)]
 mod tests {

@@ -9,9 +9,23 @@ use components::hydration::HydrationScript;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
-use pages::lazy_pages::*;
-use pages::not_found::NotFound;
+use leptos_router::{path, SsrMode};
+use pages::{
+    add_child::AddChildPage, admin_hotline::AdminHotlinePage, admin_operators::AdminOperatorsPage,
+    admin_reasons::AdminReasonsPage, apply::ApplyPage, audit_log::AuditLogPage,
+    cabinet::CabinetPage, change_password::ChangePasswordPage, confirm_email::ConfirmEmailPage,
+    correction_request::CorrectionRequestPage, help::HelpPage, help::HelpSituationPage,
+    home::HomePage, login::LoginPage, logout::LogoutPage,
+    municipality_changes::MunicipalityChangesPage, my_applications::MyApplicationsPage,
+    my_requests::MyRequestsPage, my_requests::NewRequestPage, not_found::NotFound,
+    notifications::NotificationsPage, operator_applications::OperatorApplicationsPage,
+    operator_corrections::CorrectionEditPage, operator_corrections::OperatorCorrectionsPage,
+    operator_duplicates::OperatorDuplicatesPage, operator_families::OperatorFamiliesPage,
+    operator_requests::OperatorRequestsPage, page_titles::PageTitle, program::ProgramPage,
+    programs::ProgramsPage, register_gate::RegisterAlreadyPage, register_gate::RegisterGatePage,
+    register_wizard::RegisterWizardPage, reset_password::ResetNewPasswordPage,
+    reset_password::ResetRequestPage, role::RolePage,
+};
 
 /// Pages whose forms post to their own address; the server renders them with the posted fields.
 pub const FORM_PAGES: &[&str] = &[
@@ -63,9 +77,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // True while the router fetches what a page needs before showing it: an operator's page
-    // fetches its WebAssembly the first time it opens, which takes a moment on a slow network.
-    let (routing, set_routing) = signal(false);
     view! {
         <Stylesheet id="leptos" href="/pkg/kruzhok.css" />
         // The text is the bottom of the title stack: while a page's own title is not yet in (its
@@ -76,51 +87,48 @@ pub fn App() -> impl IntoView {
                 if title.is_empty() { "Кружок".to_owned() } else { format!("{title} — Кружок") }
             }
         />
-        <Router set_is_routing=set_routing>
+        <Router>
             <a class="skip-link" href="#main">
                 "Перейти к содержанию"
             </a>
-            <p class="routing" role="status">
-                {move || routing.get().then_some("Загружаем страницу…")}
-            </p>
             <SiteHeader />
             <PageTitle />
             <main id="main" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view={Lazy::<Home>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/programs") view={Lazy::<Programs>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/programs/:id") view={Lazy::<Program>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/register") view={Lazy::<RegisterGate>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/register/already") view={Lazy::<RegisterAlready>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/register/new") view={Lazy::<RegisterWizard>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/confirm-email") view={Lazy::<ConfirmEmail>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/login") view={Lazy::<Login>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/logout") view={Lazy::<Logout>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view={Lazy::<ResetRequest>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password/new") view={Lazy::<ResetNewPassword>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet") view={Lazy::<Cabinet>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/password") view={Lazy::<ChangePassword>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/children/new") view={Lazy::<AddChild>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/applications") view={Lazy::<MyApplications>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/notifications") view={Lazy::<Notifications>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/apply") view={Lazy::<Apply>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/applications") view={Lazy::<OperatorApplications>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/role") view={Lazy::<Role>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/cancel-reasons") view={Lazy::<AdminReasons>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/hotline") view={Lazy::<AdminHotline>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/help") view={Lazy::<Help>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/help/:situation") view={Lazy::<HelpSituation>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/requests") view={Lazy::<MyRequests>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/requests/new") view={Lazy::<NewRequest>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/requests") view={Lazy::<OperatorRequests>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/families") view={Lazy::<OperatorFamilies>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/duplicates") view={Lazy::<OperatorDuplicates>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/cabinet/children/correction") view={Lazy::<CorrectionRequest>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/corrections") view={Lazy::<OperatorCorrections>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/corrections/edit") view={Lazy::<CorrectionEdit>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/operator/municipality-changes") view={Lazy::<MunicipalityChanges>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view={Lazy::<AuditLog>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/operators") view={Lazy::<AdminOperators>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/programs") view=ProgramsPage ssr=SsrMode::Async />
+                    <Route path=path!("/programs/:id") view=ProgramPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterGatePage ssr=SsrMode::Async />
+                    <Route path=path!("/register/already") view=RegisterAlreadyPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/new") view=RegisterWizardPage ssr=SsrMode::Async />
+                    <Route path=path!("/confirm-email") view=ConfirmEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/logout") view=LogoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password/new") view=ResetNewPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet") view=CabinetPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/password") view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/new") view=AddChildPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/applications") view=MyApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/applications") view=OperatorApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/role") view=RolePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cancel-reasons") view=AdminReasonsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/hotline") view=AdminHotlinePage ssr=SsrMode::Async />
+                    <Route path=path!("/help") view=HelpPage ssr=SsrMode::Async />
+                    <Route path=path!("/help/:situation") view=HelpSituationPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests") view=MyRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/requests/new") view=NewRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/requests") view=OperatorRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/families") view=OperatorFamiliesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/duplicates") view=OperatorDuplicatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/cabinet/children/correction") view=CorrectionRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections") view=OperatorCorrectionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/corrections/edit") view=CorrectionEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/municipality-changes") view=MunicipalityChangesPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/operators") view=AdminOperatorsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -4,8 +4,7 @@ use crate::domain::direction::Direction;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
-/// The catalogue's filters: a GET form, so it works without JavaScript and its URL can be shared;
-/// once hydrated, the router submits it without reloading the page.
+/// The catalogue's filters: a GET form, so the filtered list has a URL that can be shared.
 #[component]
 pub fn CatalogFilters(
     query: CatalogQuery,

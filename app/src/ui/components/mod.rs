@@ -8,6 +8,7 @@ pub mod group_card;
 pub mod header;
 pub mod hotline_card;
 pub mod hydration;
+pub mod leave;
 pub mod pagination;
 pub mod program_card;
 pub mod request_card;

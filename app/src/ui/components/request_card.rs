@@ -13,7 +13,6 @@ pub fn RequestView(
     post_to: &'static str,
     /// The last try at a move of this request that came back, as typed, with its message.
     retry: Option<(RequestMoveForm, String)>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let c = card;
     let id = c.id;
@@ -53,7 +52,7 @@ pub fn RequestView(
                     .enumerate()
                     .map(|(i, m)| {
                         let retry = retry.clone().filter(|(f, _)| f.action == m.action);
-                        view! { <MoveForm id m first=i == 0 post_to retry on_submit=on_submit.clone() /> }
+                        view! { <MoveForm id m first=i == 0 post_to retry /> }
                     })
                     .collect_view()}
             </div>
@@ -70,7 +69,6 @@ fn MoveForm(
     first: bool,
     post_to: &'static str,
     retry: Option<(RequestMoveForm, String)>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let (typed, error) = retry.map(|(f, e)| (f.body, Some(e))).unwrap_or_default();
     let with_text = m.needs_text || m.action == "not_resolved";
@@ -80,7 +78,7 @@ fn MoveForm(
         _ => "Что не получилось (необязательно)",
     };
     let form = view! {
-        <form method="post" action=post_to class="request-move" on:submit=on_submit>
+        <form method="post" action=post_to class="request-move">
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="action" value=m.action.clone() />
             {with_text.then(|| view! {

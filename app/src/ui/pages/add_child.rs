@@ -5,18 +5,41 @@ use crate::contract::children::{
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, CheckField, TextField};
+use crate::ui::components::leave::Leave;
 use crate::ui::forms::{answer_posted, posted};
 use leptos::form::FromFormData;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// «Добавить ребенка»: the duplicate check runs when the birth date is entered (with JavaScript)
 /// and again, race-free, when the form is sent.
 #[component]
 pub fn AddChildPage() -> impl IntoView {
     let submitted = posted::<ChildForm>();
-    let typed = RwSignal::new(submitted.clone().unwrap_or_default());
     let from_post = answer_posted(submitted.clone(), add_child);
+    view! {
+        <h1>"Добавить ребенка"</h1>
+        <Suspense fallback=|| ()>
+            {move || {
+                let typed = submitted.clone().unwrap_or_default();
+                Suspend::new(async move {
+                    let outcome = from_post.await;
+                    view! { <AddChildForm outcome typed /> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The child's form: one of the parent's two islands. Hydrated, it asks the server whether the child
+/// is already registered as soon as the birth date is typed, and sends the form without a reload.
+#[island]
+fn AddChildForm(
+    /// The server's answer to the form posted with this page, if any.
+    outcome: Option<Result<ChildOutcome, AppError>>,
+    /// The form as posted with this page (empty on a first visit).
+    typed: ChildForm,
+) -> impl IntoView {
+    let typed = RwSignal::new(typed);
     let add = ServerAction::<AddChild>::new();
     let check = ServerAction::<CheckChild>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -45,20 +68,17 @@ pub fn AddChildPage() -> impl IntoView {
             }
         }
     };
-    view! {
-        <h1>"Добавить ребенка"</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let posted_outcome = from_post.await;
-                view! {
-                    {move || {
-                        let outcome = add.value().get().or_else(|| posted_outcome.clone());
-                        let early = check.value().get();
-                        render(outcome, early, typed.get(), add.pending().get(), on_submit, on_change)
-                    }}
-                }
-            })}
-        </Suspense>
+    move || {
+        let outcome = add.value().get().or_else(|| outcome.clone());
+        let early = check.value().get();
+        render(
+            outcome,
+            early,
+            typed.get(),
+            add.pending().get(),
+            on_submit,
+            on_change,
+        )
     }
 }
 
@@ -73,9 +93,7 @@ fn render(
     let mut errors = Vec::new();
     let mut notice: Option<ChildOutcome> = None;
     match outcome {
-        Some(Err(AppError::Unauthorized)) => {
-            return view! { <Redirect path="/login" /> }.into_any()
-        }
+        Some(Err(AppError::Unauthorized)) => return view! { <Leave path="/login" /> }.into_any(),
         Some(Ok(ChildOutcome::Added { name, flagged })) => {
             return view! { <Added name flagged /> }.into_any()
         }

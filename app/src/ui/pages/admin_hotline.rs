@@ -1,7 +1,7 @@
 //! «Горячая линия МОЦ»: administrators keep its weekly hours and the days it does not work; the
 //! card shows what parents see now.
 
-use crate::api::help::{hotline_settings, save_hotline, SaveHotline};
+use crate::api::help::{hotline_settings, save_hotline};
 use crate::contract::help::{HotlineForm, HotlineOutcome, HotlineSetup};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
@@ -9,7 +9,6 @@ use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, SelectField, TextField};
 use crate::ui::components::hotline_card::MocCard;
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -28,27 +27,19 @@ pub fn AdminHotlinePage() -> impl IntoView {
     let submitted = posted::<HotlineForm>();
     let typed = RwSignal::new(submitted.clone().unwrap_or_default());
     let from_post = answer_posted(submitted, save_hotline);
-    let action = ServerAction::<SaveHotline>::new();
     let settings = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
             let _ = from_post.await;
             hotline_settings().await
         },
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = SaveHotline::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(args.form.clone());
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Горячая линия МОЦ: часы работы"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 match settings.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -67,7 +58,7 @@ pub fn AdminHotlinePage() -> impl IntoView {
                                 Err(m) => view! { <p class="notice notice-error" role="alert">{m}</p> }.into_any(),
                             })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <Settings settings op form errors on_submit />
+                            <Settings settings op form errors />
                         }
                             .into_any()
                     }
@@ -83,7 +74,6 @@ fn Settings(
     op: String,
     form: HotlineForm,
     errors: Vec<FieldError>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let hours_errors = if op == "add_hours" {
         errors.clone()
@@ -100,9 +90,6 @@ fn Settings(
         .enumerate()
         .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
         .collect();
-    let on_delete = on_submit.clone();
-    let on_delete_day = on_submit.clone();
-    let on_add_day = on_submit.clone();
     view! {
         <MocCard card=settings.card />
         <section class="card" aria-labelledby="hours-title">
@@ -112,11 +99,10 @@ fn Settings(
                     .hours
                     .into_iter()
                     .map(|h| {
-                        let on_submit = on_delete.clone();
                         view! {
                             <li class="application hours-line">
                                 <span>{h.label.clone()}</span>
-                                <form method="post" action="/admin/hotline" class="inline-form" on:submit=on_submit>
+                                <form method="post" action="/admin/hotline" class="inline-form">
                                     <input type="hidden" name="op" value="delete_hours" />
                                     <input type="hidden" name="id" value=h.id.to_string() />
                                     <button type="submit" class="button button-secondary" aria-label=format!("Удалить часы {}", h.label)>"Удалить"</button>
@@ -126,7 +112,7 @@ fn Settings(
                     })
                     .collect_view()}
             </ul>
-            <form method="post" action="/admin/hotline" on:submit=on_submit>
+            <form method="post" action="/admin/hotline">
                 <input type="hidden" name="op" value="add_hours" />
                 <SelectField name="weekday" label="День недели" choices=weekdays selected=form.weekday.clone() empty="Выберите день" error=error_for(&hours_errors, "weekday") />
                 <TextField name="opens" label="С (ЧЧ:ММ)" value=form.opens.clone() error=error_for(&hours_errors, "opens") inputmode="numeric" />
@@ -142,11 +128,10 @@ fn Settings(
                     .days_off
                     .into_iter()
                     .map(|d| {
-                        let on_submit = on_delete_day.clone();
                         view! {
                             <li class="application hours-line">
                                 <span>{if d.note.is_empty() { d.day.clone() } else { format!("{} — {}", d.day, d.note) }}</span>
-                                <form method="post" action="/admin/hotline" class="inline-form" on:submit=on_submit>
+                                <form method="post" action="/admin/hotline" class="inline-form">
                                     <input type="hidden" name="op" value="delete_day_off" />
                                     <input type="hidden" name="day" value=d.day.clone() />
                                     <button type="submit" class="button button-secondary" aria-label=format!("Убрать нерабочий день {}", d.day)>"Убрать"</button>
@@ -156,7 +141,7 @@ fn Settings(
                     })
                     .collect_view()}
             </ul>
-            <form method="post" action="/admin/hotline" on:submit=on_add_day>
+            <form method="post" action="/admin/hotline">
                 <input type="hidden" name="op" value="add_day_off" />
                 <TextField name="day" label="Дата (ДД.ММ.ГГГГ)" value=form.day.clone() error=error_for(&day_errors, "day") inputmode="numeric" />
                 <TextField name="note" label="Пояснение для родителей, например «праздник»" value=form.note.clone() error=error_for(&day_errors, "note") />

@@ -1,13 +1,12 @@
 //! «Операторы»: administrators give roles — creating the operator's account when there is none —
 //! and take them away.
 
-use crate::api::operators::{grant_role, operator_roles, revoke_role, GrantRole, RevokeRole};
+use crate::api::operators::{grant_role, operator_roles, revoke_role};
 use crate::contract::operators::{GrantForm, GrantOutcome, OperatorsPage, RevokeForm};
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, CheckField, SelectField, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -27,41 +26,19 @@ pub fn AdminOperatorsPage() -> impl IntoView {
         posted::<RevokeForm>().filter(|f| !f.revoke.is_empty()),
         revoke_role,
     );
-    let grant = ServerAction::<GrantRole>::new();
-    let revoke = ServerAction::<RevokeRole>::new();
     let list = Resource::new(
-        move || (grant.version().get(), revoke.version().get()),
+        || (),
         move |_| async move {
             let _ = granted_post.await;
             let _ = revoked_post.await;
             operator_roles().await
         },
     );
-    let on_grant = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = GrantRole::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(Some(args.form.clone()));
-            revoke.value().set(None);
-            grant.dispatch(args);
-        }
-    };
-    let on_revoke = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = RevokeRole::from_event(&ev) {
-            ev.prevent_default();
-            grant.value().set(None);
-            revoke.dispatch(args);
-        }
-    };
     view! {
         <h1>"Операторы"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
-                let outcome = grant
-                    .value()
-                    .get()
-                    .or(revoke.value().get())
-                    .or(granted_post.await)
-                    .or(revoked_post.await);
+                let outcome = granted_post.await.or(revoked_post.await);
                 match list.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -82,8 +59,8 @@ pub fn AdminOperatorsPage() -> impl IntoView {
                                 Err(m) => view! { <p class="notice notice-error" role="alert">{m}</p> }.into_any(),
                             })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <GrantFields page=page.clone() form errors on_grant />
-                            <Roles page on_revoke />
+                            <GrantFields page=page.clone() form errors />
+                            <Roles page />
                         }
                             .into_any()
                     }
@@ -98,10 +75,9 @@ fn GrantFields(
     page: OperatorsPage,
     form: GrantForm,
     errors: Vec<crate::domain::field_error::FieldError>,
-    on_grant: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     view! {
-        <form method="post" action="/admin/operators" class="card wizard" novalidate on:submit=on_grant>
+        <form method="post" action="/admin/operators" class="card wizard" novalidate>
             <h2>"Выдать роль"</h2>
             <input type="hidden" name="grant" value="1" />
             <TextField name="email" label="Почта оператора" value=form.email error=error_for(&errors, "email") kind="email" autocomplete="off" />
@@ -121,10 +97,7 @@ fn GrantFields(
 }
 
 #[component]
-fn Roles(
-    page: OperatorsPage,
-    on_revoke: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-) -> impl IntoView {
+fn Roles(page: OperatorsPage) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="roles-heading">
             <h2 id="roles-heading">{format!("Выданные роли: {}", page.roles.len())}</h2>
@@ -139,7 +112,7 @@ fn Roles(
                                 <p>{format!("{} · {}", r.name, r.email)}</p>
                                 {r.resolves_duplicates.then_some(view! { <p class="application-reason">"Решает, дубль ли запись"</p> })}
                             </div>
-                            <form method="post" action="/admin/operators" on:submit=on_revoke.clone()>
+                            <form method="post" action="/admin/operators">
                                 <input type="hidden" name="revoke" value=r.id.to_string() />
                                 <button type="submit" class="button button-secondary" aria-label=format!("Снять роль: {}", r.email)>"Снять"</button>
                             </form>

@@ -1,14 +1,13 @@
 //! «Причины отмены»: the administrator's dictionary of cancel reasons. The list, and one form: the
 //! reason chosen with «Изменить» (`?edit=<id>`), or a new one.
 
-use crate::api::admin::{cancel_reasons, save_cancel_reason, SaveCancelReason};
+use crate::api::admin::{cancel_reasons, save_cancel_reason};
 use crate::contract::admin::{ReasonForm, ReasonOutcome, ReasonRow};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, CheckField, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -17,26 +16,19 @@ use leptos_router::hooks::use_query_map;
 pub fn AdminReasonsPage() -> impl IntoView {
     let query = use_query_map();
     let from_post = answer_posted(posted::<ReasonForm>(), save_cancel_reason);
-    let action = ServerAction::<SaveCancelReason>::new();
     let list = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
             let _ = from_post.await;
             cancel_reasons().await
         },
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = SaveCancelReason::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Причины отмены заявок"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 match list.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -63,8 +55,8 @@ pub fn AdminReasonsPage() -> impl IntoView {
                                 {rows.into_iter().map(|row| view! { <li class="application"><Reason row /></li> }).collect_view()}
                             </ul>
                             {match editing {
-                                Some(row) => view! { <h2>"Изменить причину"</h2><EditForm row=Some(row) errors on_submit /> }.into_any(),
-                                None => view! { <h2>"Новая причина"</h2><EditForm row=None errors on_submit /> }.into_any(),
+                                Some(row) => view! { <h2>"Изменить причину"</h2><EditForm row=Some(row) errors /> }.into_any(),
+                                None => view! { <h2>"Новая причина"</h2><EditForm row=None errors /> }.into_any(),
                             }}
                         }
                             .into_any()
@@ -90,11 +82,7 @@ fn Reason(row: ReasonRow) -> impl IntoView {
 
 /// The one form of the page: changes to `row`, or a new reason.
 #[component]
-fn EditForm(
-    row: Option<ReasonRow>,
-    errors: Vec<FieldError>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-) -> impl IntoView {
+fn EditForm(row: Option<ReasonRow>, errors: Vec<FieldError>) -> impl IntoView {
     let id = row.as_ref().map(|r| r.id.to_string()).unwrap_or_default();
     let names_account = row.as_ref().is_some_and(|r| r.names_account);
     let (title, message) = row
@@ -105,7 +93,7 @@ fn EditForm(
     let active = row.as_ref().is_none_or(|r| r.active);
     let editing = row.is_some();
     view! {
-        <form method="post" action="/admin/cancel-reasons" on:submit=on_submit class="card">
+        <form method="post" action="/admin/cancel-reasons" class="card">
             <input type="hidden" name="id" value=id />
             <TextField name="title" label="Название" value=title error=error_for(&errors, "title") />
             <TextField

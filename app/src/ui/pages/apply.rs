@@ -1,7 +1,7 @@
 //! «Подать заявку»: a child of the family and the group chosen on the program's page.
 
 use crate::api::accounts::current_user;
-use crate::api::applications::{apply, children_to_apply, group_to_apply, Apply};
+use crate::api::applications::{apply, children_to_apply, group_to_apply};
 use crate::contract::applications::{ApplyForm, ApplyOutcome, ApplyTarget, ChildChoice};
 use crate::domain::catalog_filter::FieldError;
 use crate::error::AppError;
@@ -9,7 +9,6 @@ use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::error_for;
 use crate::ui::forms::{answer_posted, posted};
 use crate::ui::pages::not_found::NotFound;
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -24,7 +23,6 @@ pub fn ApplyPage() -> impl IntoView {
         .and_then(|g| g.trim().parse::<i64>().ok());
     let chosen = RwSignal::new(submitted.clone().unwrap_or_default().child_id);
     let from_post = answer_posted(submitted, apply);
-    let action = ServerAction::<Apply>::new();
     let data = Resource::new(
         || (),
         move |_| async move {
@@ -37,13 +35,6 @@ pub fn ApplyPage() -> impl IntoView {
             (target, signed_in, children)
         },
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = Apply::from_event(&ev) {
-            ev.prevent_default();
-            chosen.set(args.form.child_id.clone());
-            action.dispatch(args);
-        }
-    };
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
@@ -61,8 +52,8 @@ pub fn ApplyPage() -> impl IntoView {
                     <h1>"Заявка на программу"</h1>
                     <Target target=target.clone() />
                     {move || {
-                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
-                        body(outcome, &target, signed_in, children.clone(), chosen.get(), action.pending().get(), on_submit)
+                        let outcome = posted_outcome.clone();
+                        body(outcome, &target, signed_in, children.clone(), chosen.get())
                     }}
                 }
                     .into_any()
@@ -99,8 +90,6 @@ fn body(
     signed_in: bool,
     children: Vec<ChildChoice>,
     chosen: String,
-    pending: bool,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> AnyView {
     if !signed_in {
         return view! {
@@ -155,7 +144,7 @@ fn body(
             .into_iter()
             .map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })
             .collect_view()}
-        <form method="post" action="/apply" novalidate on:submit=on_submit class="card">
+        <form method="post" action="/apply" novalidate class="card">
             <input type="hidden" name="group_id" value=group_id />
             <fieldset class="field" aria-describedby=described>
                 <legend>"Для кого заявка"</legend>
@@ -179,7 +168,7 @@ fn body(
             {full.then(|| view! {
                 <p class="notice">"Свободных мест нет: заявка встанет в очередь. Когда место освободится, мы предложим его первому в очереди и сообщим по почте."</p>
             })}
-            <button type="submit" class="button button-primary" disabled=pending>
+            <button type="submit" class="button button-primary">
                 {if full { "Встать в очередь" } else { "Подать заявку" }}
             </button>
         </form>

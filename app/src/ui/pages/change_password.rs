@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 
 #[component]
@@ -14,13 +13,6 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let from_post = answer_posted(submitted, |s| {
         change_password(s.current_password, s.new_password)
     });
-    let action = ServerAction::<ChangePassword>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = ChangePassword::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Смена пароля"</h1>
         <Suspense fallback=|| ()>
@@ -28,7 +20,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 let posted_outcome = from_post.await;
                 view! {
                     {move || {
-                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
+                        let outcome = posted_outcome.clone();
                         if let Some(Ok(())) = outcome {
                             return view! {
                                 <section class="card" role="status">
@@ -50,10 +42,10 @@ pub fn ChangePasswordPage() -> impl IntoView {
                         view! {
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <form method="post" action="/cabinet/password" novalidate on:submit=on_submit class="card">
+                            <form method="post" action="/cabinet/password" novalidate class="card">
                                 <TextField name="current_password" label="Нынешний пароль" value="" kind="password" autocomplete="current-password" error=error_for(&errors, "current_password") />
                                 <TextField name="new_password" label="Новый пароль" value="" kind="password" autocomplete="new-password" hint="Не короче 8 символов" error=error_for(&errors, "new_password") />
-                                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                                <button type="submit" class="button button-primary">
                                     "Сменить пароль"
                                 </button>
                             </form>

@@ -1,14 +1,13 @@
 //! «Исправить данные ребенка» in the cabinet (R4): the parent does not enter the child again but
 //! says what is wrong and where the documents will be shown; the institution corrects the data.
 
-use crate::api::corrections::{correction_to_request, request_correction, RequestCorrection};
+use crate::api::corrections::{correction_to_request, request_correction};
 use crate::contract::corrections::{CorrectionForm, CorrectionOutcome};
 use crate::error::AppError;
 use crate::ui::components::child_fields::ChildDataFields;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, GroupedSelect, TextAreaField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -23,20 +22,12 @@ pub fn CorrectionRequestPage() -> impl IntoView {
         .unwrap_or_else(|| query.get_untracked().get("child").unwrap_or_default());
     let typed = RwSignal::new(submitted.clone());
     let from_post = answer_posted(submitted, request_correction);
-    let action = ServerAction::<RequestCorrection>::new();
     let start = Resource::new(move || child.clone(), correction_to_request);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = RequestCorrection::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(Some(args.form.clone()));
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Исправить данные ребенка"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
-                let outcome = action.value().get().or(from_post.await);
+                let outcome = from_post.await;
                 match (start.await, outcome) {
                     (Err(AppError::Unauthorized), _) => view! { <Redirect path="/login" /> }.into_any(),
                     (Err(e), _) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -58,7 +49,7 @@ pub fn CorrectionRequestPage() -> impl IntoView {
                             {start.waiting.clone().map(|w| view! { <p class="notice" role="status">{w}</p> })}
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <form method="post" action="/cabinet/children/correction" class="card wizard" novalidate on:submit=on_submit>
+                            <form method="post" action="/cabinet/children/correction" class="card wizard" novalidate>
                                 <input type="hidden" name="child" value=form.child.clone() />
                                 <ChildDataFields form=form.clone() errors=errors.clone() />
                                 <GroupedSelect

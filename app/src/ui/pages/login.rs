@@ -1,10 +1,9 @@
-use crate::api::accounts::{login, Login};
+use crate::api::accounts::login;
 use crate::contract::accounts::LoginForm;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -12,49 +11,38 @@ use leptos_router::components::Redirect;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let submitted = posted::<LoginForm>();
-    let typed = RwSignal::new(submitted.clone().unwrap_or_default());
-    let from_post = answer_posted(submitted.clone(), login);
-    let action = ServerAction::<Login>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = Login::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(args.form.clone());
-            action.dispatch(args);
-        }
-    };
+    let typed = submitted.clone().unwrap_or_default();
+    let from_post = answer_posted(submitted, login);
     view! {
         <h1>"Вход"</h1>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let posted_outcome = from_post.await;
-                view! {
-                    {move || {
-                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
-                        let errors = match &outcome {
-                            Some(Ok(())) => return view! { <Redirect path="/cabinet" /> }.into_any(),
-                            Some(Err(AppError::Validation(errors))) => errors.clone(),
-                            _ => Vec::new(),
-                        };
-                        let failure = match &outcome {
-                            Some(Err(e)) if !matches!(e, AppError::Validation(_)) => Some(e.to_string()),
-                            _ => None,
-                        };
-                        let form = typed.get();
-                        view! {
-                            {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-                            {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <form method="post" action="/login" novalidate on:submit=on_submit class="card">
-                                <TextField name="email" label="Электронная почта" value=form.email kind="email" autocomplete="username" inputmode="email" error=error_for(&errors, "email") />
-                                <TextField name="password" label="Пароль" value="" kind="password" autocomplete="current-password" error=error_for(&errors, "password") />
-                                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                                    "Войти"
-                                </button>
-                            </form>
-                        }
-                            .into_any()
-                    }}
-                }
-            })}
+            {move || {
+                let form = typed.clone();
+                Suspend::new(async move {
+                    let outcome = from_post.await;
+                    let errors = match &outcome {
+                        Some(Ok(())) => return view! { <Redirect path="/cabinet" /> }.into_any(),
+                        Some(Err(AppError::Validation(errors))) => errors.clone(),
+                        _ => Vec::new(),
+                    };
+                    let failure = match &outcome {
+                        Some(Err(e)) if !matches!(e, AppError::Validation(_)) => Some(e.to_string()),
+                        _ => None,
+                    };
+                    view! {
+                        {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+                        {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
+                        <form method="post" action="/login" novalidate class="card">
+                            <TextField name="email" label="Электронная почта" value=form.email kind="email" autocomplete="username" inputmode="email" error=error_for(&errors, "email") />
+                            <TextField name="password" label="Пароль" value="" kind="password" autocomplete="current-password" error=error_for(&errors, "password") />
+                            <button type="submit" class="button button-primary">
+                                "Войти"
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                })
+            }}
         </Suspense>
         <ul class="link-list">
             <li>

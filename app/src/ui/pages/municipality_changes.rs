@@ -1,44 +1,32 @@
 //! «Смена муниципалитета» (R5): the applications recorded by institutions; the regional operator
 //! approves or rejects each, МОЦ and the institutions read them.
 
-use crate::api::municipality_changes::{
-    decide_municipality_change, municipality_changes, DecideMunicipalityChange,
-};
+use crate::api::municipality_changes::{decide_municipality_change, municipality_changes};
 use crate::contract::municipality_changes::{ChangeCard, DecideForm, DecideOutcome};
 use crate::domain::field_error::FieldError;
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextAreaField};
-use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 #[component]
 pub fn MunicipalityChangesPage() -> impl IntoView {
     let from_post = answer_posted(posted::<DecideForm>(), decide_municipality_change);
-    let action = ServerAction::<DecideMunicipalityChange>::new();
     let list = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
             let _ = from_post.await;
             municipality_changes().await
         },
     );
-    let on_submit: Submit = std::sync::Arc::new(move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = DecideMunicipalityChange::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    });
     view! {
         <h1>"Смена муниципалитета"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявления…"</p> }>
             {move || {
-                let on_submit = on_submit.clone();
                 Suspend::new(async move {
-                    let outcome = action.value().get().or(from_post.await);
+                    let outcome = from_post.await;
                     let (notice, retry) = match outcome {
                         Some(Ok(DecideOutcome::Decided { message })) => {
                             (Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()), None)
@@ -70,7 +58,7 @@ pub fn MunicipalityChangesPage() -> impl IntoView {
                                         .into_iter()
                                         .map(|card| {
                                             let retry = retry.clone().filter(|(f, _)| f.change == card.id.to_string());
-                                            view! { <Change card can_decide=list.can_decide retry on_submit=on_submit.clone() /> }
+                                            view! { <Change card can_decide=list.can_decide retry /> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -89,7 +77,6 @@ fn Change(
     card: ChangeCard,
     can_decide: bool,
     retry: Option<(DecideForm, Vec<FieldError>)>,
-    on_submit: Submit,
 ) -> impl IntoView {
     let id = card.id;
     let (typed, errors) = retry.unwrap_or_default();
@@ -106,7 +93,7 @@ fn Change(
         }
     };
     let form = (can_decide && card.pending).then(|| view! {
-        <form method="post" action="/operator/municipality-changes" class="resolve-form" on:submit=move |ev| on_submit(ev)>
+        <form method="post" action="/operator/municipality-changes" class="resolve-form">
             <input type="hidden" name="change" value=id.to_string() />
             <fieldset class="field" aria-describedby=described>
                 <legend>"Решение"</legend>

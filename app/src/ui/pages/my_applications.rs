@@ -1,45 +1,37 @@
 //! «Мои заявки»: every application of the family's children with its status, place in the waiting
 //! list, history, and what the parent may do now.
 
-use crate::api::applications::{move_application, my_applications, MoveApplication};
+use crate::api::applications::{move_application, my_applications};
 use crate::contract::applications::{ApplicationCard, ChildApplications, MoveForm, MoveOutcome};
 use crate::error::AppError;
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 #[component]
 pub fn MyApplicationsPage() -> impl IntoView {
     let from_post = answer_posted(posted::<MoveForm>(), move_application);
-    let action = ServerAction::<MoveApplication>::new();
     // The list is read after a posted move is done, and again after every move made here.
     let list = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
             let _ = from_post.await;
             my_applications().await
         },
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = MoveApplication::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Мои заявки"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявки…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
                 let list = list.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 match list {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                     Ok(family) => view! {
                         <MoveNotice outcome />
-                        <Family family on_submit />
+                        <Family family />
                     }
                         .into_any(),
                 }
@@ -62,10 +54,7 @@ fn MoveNotice(outcome: Option<Result<MoveOutcome, AppError>>) -> impl IntoView {
 }
 
 #[component]
-fn Family(
-    family: Vec<ChildApplications>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-) -> impl IntoView {
+fn Family(family: Vec<ChildApplications>) -> impl IntoView {
     if family.is_empty() {
         return view! {
             <p>"В личном кабинете еще нет детей."</p>
@@ -76,7 +65,6 @@ fn Family(
     family
         .into_iter()
         .map(|child| {
-            let on_submit = on_submit.clone();
             let label = child.child_name.clone();
             view! {
                 <section class="card" aria-label=label>
@@ -95,7 +83,7 @@ fn Family(
                                 {child
                                     .applications
                                     .into_iter()
-                                    .map(|a| view! { <Application application=a on_submit=on_submit.clone() /> })
+                                    .map(|a| view! { <Application application=a /> })
                                     .collect_view()}
                             </ul>
                         }
@@ -109,10 +97,7 @@ fn Family(
 }
 
 #[component]
-fn Application(
-    application: ApplicationCard,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-) -> impl IntoView {
+fn Application(application: ApplicationCard) -> impl IntoView {
     let a = application;
     let id = a.id.to_string();
     view! {
@@ -157,9 +142,8 @@ fn Application(
                     .moves
                     .into_iter()
                     .map(|m| {
-                        let on_submit = on_submit.clone();
                         view! {
-                            <form method="post" action="/cabinet/applications" class="inline-form" on:submit=on_submit>
+                            <form method="post" action="/cabinet/applications" class="inline-form">
                                 <input type="hidden" name="application_id" value=id.clone() />
                                 <input type="hidden" name="action" value=m.code() />
                                 <button type="submit" class=if m == crate::contract::applications::ParentMove::Accept { "button button-primary" } else { "button button-secondary" }>

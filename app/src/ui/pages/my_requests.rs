@@ -1,9 +1,7 @@
 //! «Мои обращения»: the parent's requests to institutions and МОЦ with their answers and what the
 //! parent may do next, and the form of a new request.
 
-use crate::api::help::{
-    move_request, my_requests, request_choices, send_request, MoveRequest, SendRequest,
-};
+use crate::api::help::{move_request, my_requests, request_choices, send_request};
 use crate::contract::choice::Choice;
 use crate::contract::help::{
     NewRequestChoices, RequestForm, RequestMoveForm, RequestMoveOutcome, SendOutcome,
@@ -16,7 +14,6 @@ use crate::ui::components::field::{error_for, GroupedSelect, TextAreaField};
 use crate::ui::components::request_card::RequestView;
 use crate::ui::components::row_answer::{row_answer, RowAnswer};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -24,31 +21,24 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {
     let from_post = answer_posted(posted::<RequestMoveForm>(), move_request);
-    let action = ServerAction::<MoveRequest>::new();
     let list = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
             let _ = from_post.await;
             my_requests().await
         },
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = MoveRequest::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Мои обращения"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем обращения…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 match list.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                     Ok(cards) => view! {
-                        <RequestList cards outcome post_to="/cabinet/requests" on_submit />
+                        <RequestList cards outcome post_to="/cabinet/requests" />
                         <p class="cabinet-links">
                             <a class="button button-primary" href="/cabinet/requests/new">"Новое обращение"</a>
                             <a class="button button-secondary" href="/help">"Что случилось?"</a>
@@ -67,7 +57,6 @@ pub fn RequestList(
     cards: Vec<crate::contract::help::RequestCard>,
     outcome: Option<Result<RequestMoveOutcome, AppError>>,
     post_to: &'static str,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let (notice, retry) = row_answer(
         outcome,
@@ -85,7 +74,7 @@ pub fn RequestList(
                 .into_iter()
                 .map(|card| {
                     let retry = retry.clone().filter(|(f, _)| f.id == card.id.to_string());
-                    view! { <RequestView card post_to retry on_submit=on_submit.clone() /> }
+                    view! { <RequestView card post_to retry /> }
                 })
                 .collect_view()}
         </ul>
@@ -101,21 +90,13 @@ pub fn NewRequestPage() -> impl IntoView {
         ..RequestForm::default()
     }));
     let from_post = answer_posted(submitted, send_request);
-    let action = ServerAction::<SendRequest>::new();
     let choices = Resource::new(|| (), |_| request_choices());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = SendRequest::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(args.form.clone());
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Обращение в учреждение"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 match (choices.await, outcome) {
                     (Err(AppError::Unauthorized), _) => view! { <Redirect path="/login" /> }.into_any(),
                     (Err(e), _) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -134,7 +115,7 @@ pub fn NewRequestPage() -> impl IntoView {
                         };
                         view! {
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-                            <RequestFormView choices form=typed.get_untracked() errors on_submit />
+                            <RequestFormView choices form=typed.get_untracked() errors />
                         }
                             .into_any()
                     }
@@ -149,7 +130,6 @@ fn RequestFormView(
     choices: NewRequestChoices,
     form: RequestForm,
     errors: Vec<FieldError>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let situations: Vec<Choice> = Situation::ALL
         .into_iter()
@@ -166,7 +146,7 @@ fn RequestFormView(
     view! {
         {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
         <p>"Учреждение ответит в личном кабинете и письмом на почту. Если оно не сможет помочь, обращение можно передать в МОЦ."</p>
-        <form method="post" action="/cabinet/requests/new" class="card" on:submit=on_submit>
+        <form method="post" action="/cabinet/requests/new" class="card">
             <GroupedSelect name="situation" label="Что случилось" groups=vec![("", situations)] selected=form.situation.clone() prompt=Some("Выберите") error=error_for(&errors, "situation") />
             <GroupedSelect
                 name="organization"

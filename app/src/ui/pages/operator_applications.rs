@@ -1,7 +1,7 @@
 //! The institution operator's applications: a filter in the address, the list with a checkbox on
 //! each, moves on the checked ones, and the export of the filtered list.
 
-use crate::api::operator::{operator_applications, operator_move, OperatorMove};
+use crate::api::operator::{operator_applications, operator_move};
 use crate::contract::choice::Choice;
 use crate::contract::operator::{BulkMoveForm, BulkOutcome, OperatorPage, OperatorRow};
 use crate::domain::application::operator_query::OperatorQuery;
@@ -10,7 +10,6 @@ use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, SelectField, TextField};
 use crate::ui::components::pagination::Pagination;
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -39,26 +38,16 @@ pub fn OperatorApplicationsPage() -> impl IntoView {
         }
     };
     let from_post = answer_posted(posted::<BulkMoveForm>(), operator_move);
-    let action = ServerAction::<OperatorMove>::new();
-    let list = Resource::new(
-        move || (query(), action.version().get()),
-        move |(q, _)| async move {
-            let _ = from_post.await;
-            operator_applications(q).await
-        },
-    );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = OperatorMove::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
+    let list = Resource::new(query, move |q| async move {
+        let _ = from_post.await;
+        operator_applications(q).await
+    });
     view! {
         <h1>"Заявки"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем заявки…"</p> }>
             {move || Suspend::new(async move {
                 let posted_outcome = from_post.await;
-                let outcome = action.value().get().or(posted_outcome);
+                let outcome = posted_outcome;
                 let q = query();
                 match list.await {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
@@ -69,7 +58,7 @@ pub fn OperatorApplicationsPage() -> impl IntoView {
                     }
                         .into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(page) => view! { <Workspace page query=q outcome on_submit /> }.into_any(),
+                    Ok(page) => view! { <Workspace page query=q outcome /> }.into_any(),
                 }
             })}
         </Transition>
@@ -81,7 +70,6 @@ fn Workspace(
     page: OperatorPage,
     query: OperatorQuery,
     outcome: Option<Result<BulkOutcome, AppError>>,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let qs = query.to_query_string(None);
     let with_qs = |path: &str| {
@@ -149,7 +137,7 @@ fn Workspace(
             " · "
             <a href=xlsx download="">"XLSX"</a>
         </p>
-        <form method="post" action=post_to on:submit=on_submit class="bulk-form">
+        <form method="post" action=post_to class="bulk-form">
             {if page.rows.is_empty() {
                 view! { <p class="notice">"Заявок с такими условиями нет."</p> }.into_any()
             } else {

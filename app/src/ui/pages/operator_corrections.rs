@@ -3,8 +3,7 @@
 //! request or from the family look-up.
 
 use crate::api::corrections::{
-    correct_child, correction_inbox, correction_to_make, reject_correction, CorrectChild,
-    RejectCorrection,
+    correct_child, correction_inbox, correction_to_make, reject_correction,
 };
 use crate::contract::corrections::{CorrectionCard, CorrectionForm, CorrectionOutcome, RejectForm};
 use crate::error::AppError;
@@ -13,7 +12,6 @@ use crate::ui::components::compared_table::ComparedTable;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextAreaField, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
@@ -23,26 +21,18 @@ pub fn OperatorCorrectionsPage() -> impl IntoView {
     let posted_reject = posted::<RejectForm>();
     let typed = RwSignal::new(posted_reject.clone());
     let rejected_post = answer_posted(posted_reject, reject_correction);
-    let reject = ServerAction::<RejectCorrection>::new();
     let inbox = Resource::new(
-        move || reject.version().get(),
+        || (),
         move |_| async move {
             let _ = rejected_post.await;
             correction_inbox().await
         },
     );
-    let on_reject = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = RejectCorrection::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(Some(args.form.clone()));
-            reject.dispatch(args);
-        }
-    };
     view! {
         <h1>"Исправления данных"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем запросы…"</p> }>
             {move || Suspend::new(async move {
-                let outcome = reject.value().get().or(rejected_post.await);
+                let outcome = rejected_post.await;
                 let (notice, errors) = match outcome {
                     Some(Ok(CorrectionOutcome::Done { message })) => {
                         (Some(view! { <p class="notice notice-ok" role="status">{message}</p> }.into_any()), Vec::new())
@@ -70,7 +60,7 @@ pub fn OperatorCorrectionsPage() -> impl IntoView {
                                         let id = card.id.to_string();
                                         let typed = if typed.reject == id { typed.answer.clone() } else { String::new() };
                                         let error = error_for(&errors, &format!("answer-{id}"));
-                                        view! { <CorrectionRequest card typed error on_reject /> }
+                                        view! { <CorrectionRequest card typed error /> }
                                     })
                                     .collect_view()}
                             </ul>
@@ -89,7 +79,6 @@ fn CorrectionRequest(
     /// What the operator typed into this request's refusal, shown again with its error.
     typed: String,
     error: Option<String>,
-    on_reject: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
 ) -> impl IntoView {
     let id = card.id;
     let answer_id = format!("field-answer-{id}");
@@ -106,7 +95,7 @@ fn CorrectionRequest(
                 <a class="button button-primary" href=format!("/operator/corrections/edit?request={id}")>"Сверить документы и исправить"</a>
                 <details class="request-more" open=open>
                     <summary>"Отклонить запрос"</summary>
-                    <form method="post" action="/operator/corrections" class="resolve-form" on:submit=on_reject>
+                    <form method="post" action="/operator/corrections" class="resolve-form">
                         <input type="hidden" name="reject" value=id.to_string() />
                         <TextAreaField name="answer" id=answer_id label="Почему данные не исправлены (родитель прочитает это)" value=typed error required=true />
                         <button type="submit" class="button button-secondary">"Отклонить"</button>
@@ -136,23 +125,15 @@ pub fn CorrectionEditPage() -> impl IntoView {
     };
     let typed = RwSignal::new(submitted.clone());
     let from_post = answer_posted(submitted, correct_child);
-    let action = ServerAction::<CorrectChild>::new();
     let draft = Resource::new(
         move || (child.clone(), request.clone()),
         |(child, request)| correction_to_make(Some(child), Some(request)),
     );
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = CorrectChild::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(Some(args.form.clone()));
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Исправление данных ребенка"</h1>
         <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
             {move || Suspend::new(async move {
-                let outcome = action.value().get().or(from_post.await);
+                let outcome = from_post.await;
                 match (draft.await, outcome) {
                     (Err(AppError::Unauthorized), _) => view! { <Redirect path="/login" /> }.into_any(),
                     (_, Some(Ok(CorrectionOutcome::Done { message }))) => view! {
@@ -174,7 +155,7 @@ pub fn CorrectionEditPage() -> impl IntoView {
                             <p>"Сверьте данные с документами. После сохранения данные отмечаются как подтвержденные вашим учреждением, а правила о дублях проверяются заново."</p>
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <form method="post" action="/operator/corrections/edit" class="card wizard" novalidate on:submit=on_submit>
+                            <form method="post" action="/operator/corrections/edit" class="card wizard" novalidate>
                                 <input type="hidden" name="child" value=form.child.clone() />
                                 <input type="hidden" name="request" value=form.request.clone() />
                                 <ChildDataFields form=form.clone() errors=errors.clone() />

@@ -1,7 +1,7 @@
 //! «Очередь дублей» (R6): probable duplicate pairs side by side with what differs marked, and the
 //! decision — «не дубль», or «дубль» keeping one record — for operators with the permission.
 
-use crate::api::duplicates::{duplicate_pairs, resolve_duplicate, ResolveDuplicate};
+use crate::api::duplicates::{duplicate_pairs, resolve_duplicate};
 use crate::contract::duplicates::{
     AccountPairCard, AccountRecord, PairCard, PairRecord, ResolveForm, ResolveOutcome,
 };
@@ -10,37 +10,27 @@ use crate::error::AppError;
 use crate::ui::components::compared_table::ComparedTable;
 use crate::ui::components::field::{error_for, TextAreaField};
 use crate::ui::components::row_answer::{row_answer, Retry, RowAnswer};
-use crate::ui::forms::Submit;
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 #[component]
 pub fn OperatorDuplicatesPage() -> impl IntoView {
     let from_post = answer_posted(posted::<ResolveForm>(), resolve_duplicate);
-    let action = ServerAction::<ResolveDuplicate>::new();
     let queue = Resource::new(
-        move || action.version().get(),
+        || (),
         move |_| async move {
-            // A decision posted without JavaScript is made before the queue is read again.
+            // A decision posted is made before the queue is read again.
             let _ = from_post.await;
             duplicate_pairs().await
         },
     );
-    let on_submit: Submit = std::sync::Arc::new(move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = ResolveDuplicate::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    });
     view! {
         <h1>"Очередь дублей"</h1>
         <Transition fallback=|| view! { <p class="loading">"Загружаем очередь…"</p> }>
             {move || {
-                let on_submit = on_submit.clone();
                 Suspend::new(async move {
-                    let outcome = action.value().get().or(from_post.await);
+                    let outcome = from_post.await;
                     match queue.await {
                         Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                         Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -62,14 +52,14 @@ pub fn OperatorDuplicatesPage() -> impl IntoView {
                                         .into_iter()
                                         .map(|pair| {
                                             let retry = retry.clone().filter(|(f, _)| f.kind.is_empty() && f.flag == pair.flag_id.to_string());
-                                            view! { <Pair pair can_resolve=q.can_resolve retry on_submit=on_submit.clone() /> }
+                                            view! { <Pair pair can_resolve=q.can_resolve retry /> }
                                         })
                                         .collect_view()}
                                     {account_pairs
                                         .into_iter()
                                         .map(|pair| {
                                             let retry = retry.clone().filter(|(f, _)| f.kind == "account" && f.flag == pair.flag_id.to_string());
-                                            view! { <AccountPair pair can_resolve=q.can_resolve retry on_submit=on_submit.clone() /> }
+                                            view! { <AccountPair pair can_resolve=q.can_resolve retry /> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -108,7 +98,6 @@ fn Pair(
     pair: PairCard,
     can_resolve: bool,
     retry: Option<(ResolveForm, Vec<FieldError>)>,
-    on_submit: Submit,
 ) -> impl IntoView {
     let (first, second) = (pair.first.child_id, pair.second.child_id);
     let keep = |r: &PairRecord| {
@@ -122,7 +111,7 @@ fn Pair(
     };
     let choices = vec![keep(&pair.first), keep(&pair.second)];
     let form = can_resolve.then(|| {
-        view! { <ResolveFields kind="" flag=pair.flag_id choices retry on_submit /> }
+        view! { <ResolveFields kind="" flag=pair.flag_id choices retry /> }
     });
     view! {
         <li class="card pair">
@@ -183,7 +172,6 @@ fn ResolveFields(
     /// `(value, label)` of each «дубль: keep this one» choice.
     choices: Vec<(String, String)>,
     retry: Option<(ResolveForm, Vec<FieldError>)>,
-    on_submit: Submit,
 ) -> impl IntoView {
     let (typed, errors) = retry.unwrap_or_default();
     let key = key(kind, &flag.to_string());
@@ -205,7 +193,7 @@ fn ResolveFields(
         .map(|(n, (value, label))| choice(value, format!("decision-{key}-{n}"), label))
         .collect_view();
     view! {
-        <form method="post" action="/operator/duplicates" class="resolve-form" on:submit=move |ev| on_submit(ev)>
+        <form method="post" action="/operator/duplicates" class="resolve-form">
             <input type="hidden" name="kind" value=kind />
             <input type="hidden" name="flag" value=flag.to_string() />
             <fieldset class="field" aria-describedby=described>
@@ -243,7 +231,6 @@ fn AccountPair(
     pair: AccountPairCard,
     can_resolve: bool,
     retry: Option<(ResolveForm, Vec<FieldError>)>,
-    on_submit: Submit,
 ) -> impl IntoView {
     let (first, second) = (pair.first.account_id, pair.second.account_id);
     let keep = |r: &AccountRecord| {
@@ -278,7 +265,7 @@ fn AccountPair(
         ),
     ];
     let form = can_resolve.then(|| {
-        view! { <ResolveFields kind="account" flag=pair.flag_id choices retry on_submit /> }
+        view! { <ResolveFields kind="account" flag=pair.flag_id choices retry /> }
     });
     view! {
         <li class="card pair">

@@ -8,14 +8,40 @@ use crate::ui::pages::register_steps::{ContactsStep, PasswordStep, PersonStep, R
 use leptos::form::FromFormData;
 use leptos::prelude::*;
 
-/// Steps 2–5 of the registration. Each step is a form posting to this page; with JavaScript it is
-/// sent through the server function instead and the next step appears without a reload.
+/// Steps 2–5 of the registration. Each step is a form posting to this page; the server answers a
+/// post by rendering the next step (or the same one with its errors) into the wizard island.
 #[component]
 pub fn RegisterWizardPage() -> impl IntoView {
     let submitted = posted::<RegistrationForm>();
-    let last_form = RwSignal::new(submitted.clone());
     let from_post = answer_posted(submitted.clone(), register);
     let municipalities = Resource::new(|| (), |_| list_municipalities());
+    view! {
+        <h1>"Регистрация"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
+            {move || {
+                let submitted = submitted.clone();
+                Suspend::new(async move {
+                    let municipalities = municipalities.await.unwrap_or_default();
+                    let outcome = from_post.await;
+                    view! { <RegisterWizard outcome last_form=submitted municipalities /> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The wizard's form: one of the parent's two islands. Once its WebAssembly has arrived, «Далее»
+/// and «Назад» go through the server function and the next step replaces this one without a
+/// reload; before that (or without JavaScript) the same form posts to the page.
+#[island]
+fn RegisterWizard(
+    /// The server's answer to the form posted with this page, if any.
+    outcome: Option<Result<RegistrationOutcome, AppError>>,
+    /// The form as posted with this page, shown again if the answer is a failure.
+    last_form: Option<RegistrationForm>,
+    municipalities: Vec<Municipality>,
+) -> impl IntoView {
+    let last_form = RwSignal::new(last_form);
     let action = ServerAction::<Register>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Ok(args) = Register::from_event(&ev) {
@@ -24,20 +50,15 @@ pub fn RegisterWizardPage() -> impl IntoView {
             action.dispatch(args);
         }
     };
-    view! {
-        <h1>"Регистрация"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Загружаем…"</p> }>
-            {move || Suspend::new(async move {
-                let municipalities = municipalities.await.unwrap_or_default();
-                let posted_outcome = from_post.await;
-                view! {
-                    {move || {
-                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
-                        render(outcome, last_form.get(), municipalities.clone(), action.pending().get(), on_submit)
-                    }}
-                }
-            })}
-        </Suspense>
+    move || {
+        let outcome = action.value().get().or_else(|| outcome.clone());
+        render(
+            outcome,
+            last_form.get(),
+            municipalities.clone(),
+            action.pending().get(),
+            on_submit,
+        )
     }
 }
 

@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
 use crate::ui::forms::{answer_posted, posted};
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -20,14 +19,6 @@ pub fn ResetRequestPage() -> impl IntoView {
             .unwrap_or_default(),
     );
     let from_post = answer_posted(submitted.clone(), |s| request_password_reset(s.email));
-    let action = ServerAction::<RequestPasswordReset>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = RequestPasswordReset::from_event(&ev) {
-            ev.prevent_default();
-            typed.set(args.email.clone());
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Восстановление пароля"</h1>
         <Suspense fallback=|| ()>
@@ -35,7 +26,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                 let posted_outcome = from_post.await;
                 view! {
                     {move || {
-                        let outcome = action.value().get().or_else(|| posted_outcome.clone());
+                        let outcome = posted_outcome.clone();
                         if let Some(Ok(())) = outcome {
                             return view! {
                                 <section class="card" role="status">
@@ -57,9 +48,9 @@ pub fn ResetRequestPage() -> impl IntoView {
                         view! {
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                            <form method="post" action="/reset-password" novalidate on:submit=on_submit class="card">
+                            <form method="post" action="/reset-password" novalidate class="card">
                                 <TextField name="email" label="Электронная почта аккаунта" value=typed.get() kind="email" autocomplete="email" inputmode="email" error=error_for(&errors, "email") />
-                                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                                <button type="submit" class="button button-primary">
                                     "Получить ссылку"
                                 </button>
                             </form>
@@ -83,13 +74,6 @@ pub fn ResetNewPasswordPage() -> impl IntoView {
     let submitted = posted::<ResetPassword>();
     let token = submitted.as_ref().map_or(link_token, |s| s.token.clone());
     let from_post = answer_posted(submitted.clone(), |s| reset_password(s.token, s.password));
-    let action = ServerAction::<ResetPassword>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = ResetPassword::from_event(&ev) {
-            ev.prevent_default();
-            action.dispatch(args);
-        }
-    };
     view! {
         <h1>"Новый пароль"</h1>
         <Suspense fallback=|| ()>
@@ -99,7 +83,7 @@ pub fn ResetNewPasswordPage() -> impl IntoView {
                     let posted_outcome = from_post.await;
                     view! {
                         {move || {
-                            let outcome = action.value().get().or_else(|| posted_outcome.clone());
+                            let outcome = posted_outcome.clone();
                             match &outcome {
                                 Some(Ok(())) => {
                                     return view! {
@@ -128,10 +112,10 @@ pub fn ResetNewPasswordPage() -> impl IntoView {
                             };
                             view! {
                                 {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-                                <form method="post" action="/reset-password/new" novalidate on:submit=on_submit class="card">
+                                <form method="post" action="/reset-password/new" novalidate class="card">
                                     <input type="hidden" name="token" value=token.clone() />
                                     <TextField name="password" label="Новый пароль" value="" kind="password" autocomplete="new-password" hint="Не короче 8 символов" error=error_for(&errors, "password") />
-                                    <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                                    <button type="submit" class="button button-primary">
                                         "Сохранить пароль"
                                     </button>
                                 </form>

@@ -8,7 +8,6 @@ use crate::contract::families::{FamilyCard, FamilyQuery, LinkGuardianForm, Repla
 use crate::contract::municipality_changes::ChangeForm;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::error_for;
-use crate::ui::forms::Submit;
 use leptos::prelude::*;
 
 #[component]
@@ -23,9 +22,6 @@ pub(super) fn Family(
     municipalities: Vec<Choice>,
     query: FamilyQuery,
     can_confirm: bool,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_link: Submit,
 ) -> impl IntoView {
     let f = family;
     let search = query.clone();
@@ -62,12 +58,12 @@ pub(super) fn Family(
                                 let retry = link_retry.clone().filter(|(f, _)| f.link_child == c.id.to_string());
                                 view! {
                                     <a class="link-button" href=format!("/operator/corrections/edit?child={}", c.id)>"Исправить данные"</a>
-                                    <LinkGuardianFields child=c.id retry query=search.clone() on_link=on_link.clone() />
+                                    <LinkGuardianFields child=c.id retry query=search.clone() />
                                 }
                                 .into_any()
                             })}
                             {(can_confirm && !c.confirmed).then(|| view! {
-                                <form method="post" action="/operator/families" class="inline-form" on:submit=on_confirm.clone()>
+                                <form method="post" action="/operator/families" class="inline-form">
                                     <input type="hidden" name="confirm_child" value=c.id.to_string() />
                                     <SearchFields query=search.clone() />
                                     <button type="submit" class="button button-secondary">"Документы проверены: подтвердить данные"</button>
@@ -82,7 +78,7 @@ pub(super) fn Family(
             {changes_account.then(|| view! {
             <details class="request-more" open=open>
                 <summary>"Заменить почту"</summary>
-                <form method="post" action="/operator/families" on:submit=on_submit>
+                <form method="post" action="/operator/families">
                     <input type="hidden" name="account_id" value=id.clone() />
                     <SearchFields query />
                     <div class="field">

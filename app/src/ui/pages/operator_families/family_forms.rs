@@ -8,7 +8,6 @@ use crate::contract::families::{FamilyQuery, LinkGuardianForm};
 use crate::contract::municipality_changes::ChangeForm;
 use crate::domain::field_error::FieldError;
 use crate::ui::components::field::error_for;
-use crate::ui::forms::Submit;
 use leptos::prelude::*;
 
 /// «Привязать второго родителя»: the other parent's account instead of the child entered again.
@@ -17,7 +16,6 @@ pub(super) fn LinkGuardianFields(
     child: i64,
     retry: Option<(LinkGuardianForm, Vec<FieldError>)>,
     query: FamilyQuery,
-    on_link: Submit,
 ) -> impl IntoView {
     let (typed, errors) = retry.unwrap_or_default();
     let open = !errors.is_empty();
@@ -25,7 +23,7 @@ pub(super) fn LinkGuardianFields(
     view! {
         <details class="request-more" open=open>
             <summary>"Привязать второго родителя"</summary>
-            <form method="post" action="/operator/families" on:submit=move |ev| on_link(ev)>
+            <form method="post" action="/operator/families">
                 <input type="hidden" name="link_child" value=child.to_string() />
                 <SearchFields query />
                 <div class="field">
@@ -141,7 +139,7 @@ pub(super) fn FlagFields(
 }
 
 /// The search, carried along by the forms of a family, so that after a change the page shows the
-/// family again (without JavaScript the page answers the post with the search run anew).
+/// family again (the page answers the post with the search run anew).
 #[component]
 pub(super) fn SearchFields(query: FamilyQuery) -> impl IntoView {
     view! {

@@ -4,10 +4,7 @@
 //! into an address.
 
 use crate::api::duplicates::flag_accounts;
-use crate::api::families::{
-    confirm_child, find_families, link_guardian, replace_email, ConfirmChild, FindFamilies,
-    LinkGuardian, ReplaceEmail,
-};
+use crate::api::families::{confirm_child, find_families, link_guardian, replace_email};
 use crate::api::municipality_changes::record_municipality_change;
 use crate::contract::duplicates::{FlagAccountsForm, FlagOutcome};
 use crate::contract::families::{
@@ -19,8 +16,7 @@ use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
 use crate::ui::components::row_answer::{row_answer, RowAnswer};
-use crate::ui::forms::{answer_posted, posted, Submit};
-use leptos::form::FromFormData;
+use crate::ui::forms::{answer_posted, posted};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -38,26 +34,16 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
     let from_post = answer_posted(replace_posted, replace_email);
     let confirmed_post = answer_posted(confirm_posted, confirm_child);
     let linked_post = answer_posted(link_posted, link_guardian);
-    // Posted as multipart (with the scan) even when hydrated: its answer always comes with the page.
+    // Posted as multipart, with the scan.
     let change_posted = posted::<ChangeForm>().filter(|f| !f.change_account.is_empty());
     let changed_post = answer_posted(change_posted, record_municipality_change);
     // A plain post too: rare, and its answer comes with the page.
     let flag_posted = posted::<FlagAccountsForm>().filter(|f| !f.flag_account.is_empty());
     let flagged_post = answer_posted(flag_posted, flag_accounts);
-    let replace = ServerAction::<ReplaceEmail>::new();
-    let confirm = ServerAction::<ConfirmChild>::new();
-    let link = ServerAction::<LinkGuardian>::new();
     let answer = Resource::new(
-        move || {
-            (
-                query.get(),
-                replace.version().get(),
-                confirm.version().get(),
-                link.version().get(),
-            )
-        },
-        move |(q, _, _, _)| async move {
-            // A change posted without JavaScript is made before the family is read again.
+        move || query.get(),
+        move |q| async move {
+            // A change posted is made before the family is read again.
             let _ = from_post.await;
             let _ = confirmed_post.await;
             let _ = linked_post.await;
@@ -69,49 +55,14 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
             }
         },
     );
-    let on_search = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = FindFamilies::from_event(&ev) {
-            ev.prevent_default();
-            // Only the answer to the latest action is shown.
-            replace.value().set(None);
-            confirm.value().set(None);
-            link.value().set(None);
-            query.set(Some(args.query));
-        }
-    };
-    let on_replace = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = ReplaceEmail::from_event(&ev) {
-            ev.prevent_default();
-            confirm.value().set(None);
-            link.value().set(None);
-            replace.dispatch(args);
-        }
-    };
-    let on_confirm = move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = ConfirmChild::from_event(&ev) {
-            ev.prevent_default();
-            replace.value().set(None);
-            link.value().set(None);
-            confirm.dispatch(args);
-        }
-    };
-    let on_link: Submit = std::sync::Arc::new(move |ev: leptos::ev::SubmitEvent| {
-        if let Ok(args) = LinkGuardian::from_event(&ev) {
-            ev.prevent_default();
-            replace.value().set(None);
-            confirm.value().set(None);
-            link.dispatch(args);
-        }
-    });
     view! {
         <h1>"Поиск семьи"</h1>
         <Transition fallback=|| view! { <p class="loading">"Ищем…"</p> }>
             {move || {
-                let on_link = on_link.clone();
                 Suspend::new(async move {
-                let replaced = replace.value().get().or(from_post.await);
-                let confirmed = confirm.value().get().or(confirmed_post.await);
-                let linked = link.value().get().or(linked_post.await);
+                let replaced = from_post.await;
+                let confirmed = confirmed_post.await;
+                let linked = linked_post.await;
                 let changed = changed_post.await;
                 let flagged = flagged_post.await;
                 let typed = query.get_untracked().unwrap_or_default();
@@ -119,12 +70,12 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                     Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                     Ok(answer) => view! {
-                        <SearchForm typed answer=answer.clone().unwrap_or_default() on_submit=on_search />
+                        <SearchForm typed answer=answer.clone().unwrap_or_default() />
                         {confirmed.map(|c| match c {
                             Ok(m) => view! { <p class="notice notice-ok" role="status">{m}</p> }.into_any(),
                             Err(e) => view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         })}
-                        <Results answer=answer.unwrap_or_default() replaced linked changed flagged query=query.get_untracked().unwrap_or_default() on_submit=on_replace on_confirm on_link />
+                        <Results answer=answer.unwrap_or_default() replaced linked changed flagged query=query.get_untracked().unwrap_or_default() />
                     }
                         .into_any(),
                 }
@@ -135,15 +86,11 @@ pub fn OperatorFamiliesPage() -> impl IntoView {
 }
 
 #[component]
-fn SearchForm(
-    typed: FamilyQuery,
-    answer: FamilyAnswer,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-) -> impl IntoView {
+fn SearchForm(typed: FamilyQuery, answer: FamilyAnswer) -> impl IntoView {
     let errors = answer.errors;
     view! {
         {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
-        <form method="post" action="/operator/families" class="card" on:submit=on_submit>
+        <form method="post" action="/operator/families" class="card">
             <h2>"По ребенку"</h2>
             <TextField name="surname" label="Фамилия ребенка" value=typed.surname error=error_for(&errors, "surname") autocomplete="off" />
             <TextField name="given_name" label="Имя ребенка" value=typed.given_name error=error_for(&errors, "given_name") autocomplete="off" />
@@ -166,9 +113,6 @@ fn Results(
     changed: Option<Result<ChangeOutcome, AppError>>,
     flagged: Option<Result<FlagOutcome, AppError>>,
     query: FamilyQuery,
-    on_submit: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_confirm: impl Fn(leptos::ev::SubmitEvent) + Clone + Send + 'static,
-    on_link: Submit,
 ) -> impl IntoView {
     let can_confirm = answer.can_confirm;
     let (link_notice, link_retry) = row_answer(linked, |f| f.link_child.clone());
@@ -205,7 +149,7 @@ fn Results(
                         let change_retry = change_retry.clone().filter(|(f, _)| f.change_account == family.account_id.to_string());
                         let flag_retry = flag_retry.clone().filter(|(f, _)| f.flag_account == family.account_id.to_string());
                         let others: Vec<(i64, String)> = shown.iter().filter(|(id, _)| *id != family.account_id).cloned().collect();
-                        view! { <Family family retry link_retry=link_retry.clone() change_retry flag_retry others municipalities=municipalities.clone() query=query.clone() can_confirm on_submit=on_submit.clone() on_confirm=on_confirm.clone() on_link=on_link.clone() /> }
+                        view! { <Family family retry link_retry=link_retry.clone() change_retry flag_retry others municipalities=municipalities.clone() query=query.clone() can_confirm /> }
                     })
                     .collect_view()}
             </ul>
