@@ -79,8 +79,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href="/pkg/kruzhok.css" />
-        // The text is the bottom of the title stack: while a page's own title is not yet in (its
-        // chunk or data still on the way), the tab reads «Кружок» rather than nothing.
+        // The text is the bottom of the title stack: a page without a title of its own (an unknown
+        // address, say) reads «Кружок» rather than nothing.
         <Title
             text=""
             formatter=|title: String| {
