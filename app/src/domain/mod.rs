@@ -16,6 +16,7 @@ pub mod money;
 pub mod municipality_name;
 pub mod organization_kind;
 pub mod plural;
+pub mod programs;
 pub mod query_string;
 pub mod role;
 pub mod scope;
