@@ -5,6 +5,8 @@
 //! (errors next to fields, or the next step) arrives as HTML. Only the forms that are islands send
 //! the same fields through the server function directly once their WebAssembly has arrived.
 
+use crate::domain::field_error::FieldError;
+use crate::error::AppError;
 use serde::de::DeserializeOwned;
 
 /// The fields of a posted form, in the order sent.
@@ -52,6 +54,16 @@ where
     )
 }
 
+/// A form's answer as the form shows it: the field errors of a refused submission (beside their
+/// fields and in the summary) and the message of any other failure (one notice above the form).
+pub fn failure_of<T>(outcome: &Option<Result<T, AppError>>) -> (Vec<FieldError>, Option<String>) {
+    match outcome {
+        Some(Err(AppError::Validation(errors))) => (errors.clone(), None),
+        Some(Err(e)) => (Vec::new(), Some(e.to_string())),
+        _ => (Vec::new(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +78,23 @@ mod tests {
         let form: LoginForm = s.decode().unwrap();
         assert_eq!(form.email, "a@b.ru");
         assert_eq!(form.password, "пароль & ещё");
+    }
+
+    #[test]
+    fn field_errors_go_beside_fields_and_other_failures_above_the_form() {
+        let refused: Option<Result<(), AppError>> =
+            Some(Err(AppError::Validation(vec![FieldError::new(
+                "email",
+                "Укажите почту",
+            )])));
+        let (errors, failure) = failure_of(&refused);
+        assert_eq!(errors, [FieldError::new("email", "Укажите почту")]);
+        assert_eq!(failure, None);
+        let failed: Option<Result<(), AppError>> = Some(Err(AppError::Unauthorized));
+        let (errors, failure) = failure_of(&failed);
+        assert!(errors.is_empty());
+        assert_eq!(failure, Some(AppError::Unauthorized.to_string()));
+        assert_eq!(failure_of::<()>(&Some(Ok(()))), (Vec::new(), None));
+        assert_eq!(failure_of::<()>(&None), (Vec::new(), None));
     }
 }

@@ -1,10 +1,9 @@
 //! A signed-in person changes the password, typing the current one again.
 
 use crate::api::accounts::{change_password, ChangePassword};
-use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::{answer_posted, posted};
+use crate::ui::forms::{answer_posted, failure_of, posted};
 use leptos::prelude::*;
 
 #[component]
@@ -31,14 +30,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                             }
                                 .into_any();
                         }
-                        let errors = match &outcome {
-                            Some(Err(AppError::Validation(e))) => e.clone(),
-                            _ => Vec::new(),
-                        };
-                        let failure = match &outcome {
-                            Some(Err(e)) if !matches!(e, AppError::Validation(_)) => Some(e.to_string()),
-                            _ => None,
-                        };
+                        let (errors, failure) = failure_of(&outcome);
                         view! {
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}

@@ -1,9 +1,8 @@
 use crate::api::accounts::login;
 use crate::contract::accounts::LoginForm;
-use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::{answer_posted, posted};
+use crate::ui::forms::{answer_posted, failure_of, posted};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -20,15 +19,10 @@ pub fn LoginPage() -> impl IntoView {
                 let form = typed.clone();
                 Suspend::new(async move {
                     let outcome = from_post.await;
-                    let errors = match &outcome {
-                        Some(Ok(())) => return view! { <Redirect path="/cabinet" /> }.into_any(),
-                        Some(Err(AppError::Validation(errors))) => errors.clone(),
-                        _ => Vec::new(),
-                    };
-                    let failure = match &outcome {
-                        Some(Err(e)) if !matches!(e, AppError::Validation(_)) => Some(e.to_string()),
-                        _ => None,
-                    };
+                    if let Some(Ok(())) = outcome {
+                        return view! { <Redirect path="/cabinet" /> }.into_any();
+                    }
+                    let (errors, failure) = failure_of(&outcome);
                     view! {
                         {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}

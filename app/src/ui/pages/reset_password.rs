@@ -4,7 +4,7 @@ use crate::api::accounts::{
 use crate::error::AppError;
 use crate::ui::components::error_summary::ErrorSummary;
 use crate::ui::components::field::{error_for, TextField};
-use crate::ui::forms::{answer_posted, posted};
+use crate::ui::forms::{answer_posted, failure_of, posted};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -37,14 +37,7 @@ pub fn ResetRequestPage() -> impl IntoView {
                             }
                                 .into_any();
                         }
-                        let errors = match &outcome {
-                            Some(Err(AppError::Validation(e))) => e.clone(),
-                            _ => Vec::new(),
-                        };
-                        let failure = match &outcome {
-                            Some(Err(e)) if !matches!(e, AppError::Validation(_)) => Some(e.to_string()),
-                            _ => None,
-                        };
+                        let (errors, failure) = failure_of(&outcome);
                         view! {
                             {failure.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                             {(!errors.is_empty()).then(|| view! { <ErrorSummary errors=errors.clone() /> })}
