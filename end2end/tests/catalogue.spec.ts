@@ -28,7 +28,10 @@ test("a направленность tile opens the list filtered by it", async 
 
 test("filters narrow the list and stay in a shareable URL", async ({ page }, testInfo) => {
   await visit(page, testInfo, "/programs");
-  await expect(page.getByText("Найдено 190 программ")).toBeVisible();
+  // Other tests publish programs of their own meanwhile: the full count is whatever it is now.
+  const count = page.locator(".results-count");
+  await expect(count).toHaveText(/^Найдено \d+ программ/);
+  const everything = (await count.textContent()) ?? "";
   await expect(page.getByLabel("Направленность")).toBeHidden();
   await openFilters(page);
   await page.getByLabel("Направленность").selectOption("sport");
@@ -39,8 +42,7 @@ test("filters narrow the list and stay in a shareable URL", async ({ page }, tes
   await expect(page).toHaveURL(/direction=sport/);
   await expect(page).toHaveURL(/age=10/);
   await expect(page).toHaveURL(/seats=1/);
-  const count = page.locator(".results-count");
-  await expect(count).not.toHaveText("Найдено 190 программ");
+  await expect(count).not.toHaveText(everything);
   const cards = page.locator(".program-card");
   await expect(cards.first()).toBeVisible();
   for (const card of await cards.all()) {

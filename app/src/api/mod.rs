@@ -14,6 +14,7 @@ pub mod help;
 pub mod municipality_changes;
 pub mod operator;
 pub mod operators;
+pub mod programs;
 
 #[cfg(feature = "ssr")]
 mod respond;

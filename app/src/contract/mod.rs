@@ -17,4 +17,5 @@ pub mod help;
 pub mod municipality_changes;
 pub mod operator;
 pub mod operators;
+pub mod programs;
 pub mod upload;

@@ -66,6 +66,7 @@ impl Role {
         match self {
             Role::InstitutionOperator => &[
                 ("/operator/applications", "Заявки"),
+                ("/operator/programs", "Программы"),
                 ("/operator/requests", "Обращения"),
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/corrections", "Исправления"),
@@ -74,6 +75,7 @@ impl Role {
             ],
             Role::MocOperator => &[
                 ("/operator/requests", "Обращения"),
+                ("/moc/programs", "Модерация"),
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/duplicates", "Дубли"),
                 ("/operator/municipality-changes", "Смена МО"),

@@ -28,6 +28,24 @@ pub fn posted<T: DeserializeOwned>() -> Option<T> {
     leptos::prelude::use_context::<FormSubmission>().and_then(|s| s.decode())
 }
 
+/// The submission decoded as `T` when it is the page's form named `kind` (its hidden `form`
+/// field): a page with several forms answers only the one that was sent.
+pub fn posted_as<T: DeserializeOwned>(kind: &str) -> Option<T> {
+    let submission = leptos::prelude::use_context::<FormSubmission>()?;
+    let sent = submission.0.iter().any(|(k, v)| k == "form" && v == kind);
+    sent.then(|| submission.decode()).flatten()
+}
+
+/// One field of the posted form as sent; `None` in the browser and for GET.
+pub fn posted_field(name: &str) -> Option<String> {
+    let submission = leptos::prelude::use_context::<FormSubmission>()?;
+    submission
+        .0
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+}
+
 /// The answer to a posted form: `answer` runs once while the page renders on the
 /// server, and its result travels to the browser with the page; `None` when nothing was posted.
 pub fn answer_posted<F, T, Fut>(
@@ -96,5 +114,31 @@ mod tests {
         assert_eq!(failure, Some(AppError::Unauthorized.to_string()));
         assert_eq!(failure_of::<()>(&Some(Ok(()))), (Vec::new(), None));
         assert_eq!(failure_of::<()>(&None), (Vec::new(), None));
+    }
+
+    #[test]
+    fn posted_forms_decode_through_their_flattened_fields() {
+        let s = FormSubmission(vec![
+            ("id".into(), "".into()),
+            ("program".into(), "7".into()),
+            ("name".into(), "Группа 1".into()),
+            ("days[]".into(), "0".into()),
+            ("days[]".into(), "2".into()),
+            ("capacity".into(), "12".into()),
+        ]);
+        let form: crate::contract::programs::GroupForm = s.decode().unwrap();
+        assert_eq!(form.program, "7");
+        assert_eq!(form.input.days, ["0", "2"]);
+        assert_eq!(form.input.capacity, "12");
+        let s = FormSubmission(vec![
+            ("id".into(), "3".into()),
+            ("title".into(), "Шахматы".into()),
+            ("cost".into(), "free".into()),
+        ]);
+        let form: crate::contract::programs::ProgramForm = s.decode().unwrap();
+        assert_eq!(
+            (form.id.as_str(), form.input.title.as_str()),
+            ("3", "Шахматы")
+        );
     }
 }

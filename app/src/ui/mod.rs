@@ -15,14 +15,16 @@ use pages::{
     admin_reasons::AdminReasonsPage, apply::ApplyPage, audit_log::AuditLogPage,
     cabinet::CabinetPage, change_password::ChangePasswordPage, confirm_email::ConfirmEmailPage,
     correction_request::CorrectionRequestPage, help::HelpPage, help::HelpSituationPage,
-    home::HomePage, login::LoginPage, logout::LogoutPage,
+    home::HomePage, login::LoginPage, logout::LogoutPage, moc_programs::ModerationPage,
     municipality_changes::MunicipalityChangesPage, my_applications::MyApplicationsPage,
     my_requests::MyRequestsPage, my_requests::NewRequestPage, not_found::NotFound,
     notifications::NotificationsPage, operator_applications::OperatorApplicationsPage,
     operator_corrections::CorrectionEditPage, operator_corrections::OperatorCorrectionsPage,
     operator_duplicates::OperatorDuplicatesPage, operator_families::OperatorFamiliesPage,
-    operator_requests::OperatorRequestsPage, page_titles::PageTitle, program::ProgramPage,
-    programs::ProgramsPage, register_gate::RegisterAlreadyPage, register_gate::RegisterGatePage,
+    operator_programs::group_edit::GroupEditPage, operator_programs::program_edit::ProgramEditPage,
+    operator_programs::OperatorProgramsPage, operator_requests::OperatorRequestsPage,
+    page_titles::PageTitle, program::ProgramPage, programs::ProgramsPage,
+    register_gate::RegisterAlreadyPage, register_gate::RegisterGatePage,
     register_wizard::RegisterWizardPage, reset_password::ResetNewPasswordPage,
     reset_password::ResetRequestPage, role::RolePage,
 };
@@ -52,6 +54,10 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/municipality-changes",
     "/admin/operators",
     "/cabinet/password",
+    "/operator/programs",
+    "/operator/programs/edit",
+    "/operator/programs/group",
+    "/moc/programs",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -129,6 +135,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operator/municipality-changes") view=MunicipalityChangesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/operators") view=AdminOperatorsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/programs") view=OperatorProgramsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/programs/edit") view=ProgramEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/programs/group") view=GroupEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/moc/programs") view=ModerationPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -123,6 +123,41 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         .await;
     assert_eq!(status, 200, "{body}");
     let (regional, _) = app.in_role(5, "regional_operator", None).await;
+    // A program of the institution, and a new one waiting for МОЦ of its municipality.
+    let program = crate::helpers::scalar(
+        &app,
+        "SELECT program_id FROM study_groups WHERE id = $1",
+        &[group],
+    )
+    .await;
+    let (status, body) = app
+        .post_with(
+            &operator,
+            "/api/operator/programs/save",
+            &[
+                ("title", "Студия анимации"),
+                ("description", "Дети снимают пластилиновые мультфильмы."),
+                ("direction", "art"),
+                ("level", "starting"),
+                ("age_min", "7"),
+                ("age_max", "12"),
+                ("cost", "free"),
+                ("teachers", "Иванова Анна"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let municipality = crate::helpers::scalar(
+        &app,
+        "SELECT municipality_id FROM organizations WHERE id = $1",
+        &[org],
+    )
+    .await;
+    let (moc, _) = app
+        .in_role_at(6, "moc_operator", None, Some(municipality))
+        .await;
+    let program_page = format!("/operator/programs/edit?id={program}");
+    let group_page = format!("/operator/programs/group?program={program}&id={group}");
     let correction = format!("/cabinet/children/correction?child={kid}");
     let edit = format!("/operator/corrections/edit?child={kid}");
     let apply = format!("/apply?group={group}");
@@ -157,6 +192,11 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         (&operator, "/operator/duplicates"),
         (&operator, "/operator/corrections"),
         (&operator, edit.as_str()),
+        (&operator, "/operator/programs"),
+        // The group before its program: the program's archive form, sent, closes its groups.
+        (&operator, group_page.as_str()),
+        (&operator, program_page.as_str()),
+        (&moc, "/moc/programs"),
         (&regional, "/operator/municipality-changes"),
         (&admin, "/admin/cancel-reasons"),
         (&admin, "/admin/hotline"),

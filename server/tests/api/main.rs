@@ -33,6 +33,7 @@ mod login_burst;
 mod municipality_changes;
 mod operator;
 mod pages;
+mod programs;
 mod query_plans;
 mod scope_matrix;
 mod scope_probes;
@@ -71,6 +72,7 @@ fn main() {
         municipality_changes::tests(),
         operator::tests(),
         pages::tests(),
+        programs::tests(),
         query_plans::tests(),
         scope_matrix::tests(),
         security_headers::tests(),

@@ -144,8 +144,21 @@ const NO_FAMILY_IN_REACH: &[&str] = &[
     "/api/help/requests/choices",
     "/api/help/requests/mine",
     "/api/help/requests/send",
+    "/api/moc/programs",
+    "/api/moc/programs/decide",
     "/api/notifications/mine",
     "/api/notifications/unread",
+    // Programs and groups: bounded by the institution's own programs and МОЦ's municipality, and
+    // crossed in `programs.rs` (closing a group cancels applications addressed to the institution,
+    // as its moves of applications do, whatever the family's municipality).
+    "/api/operator/groups/close",
+    "/api/operator/groups/one",
+    "/api/operator/groups/save",
+    "/api/operator/programs",
+    "/api/operator/programs/archive",
+    "/api/operator/programs/copy",
+    "/api/operator/programs/one",
+    "/api/operator/programs/save",
     "/api/reference/municipalities",
 ];
 

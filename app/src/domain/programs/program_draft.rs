@@ -13,6 +13,7 @@ pub const MAX_PRICE_RUB: u32 = 100_000;
 
 /// The form's fields as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProgramInput {
     pub title: String,
     pub description: String,
@@ -59,6 +60,42 @@ impl ProgramDraft {
             teachers: changed.teachers.clone(),
             ..self.clone()
         } != *changed
+    }
+
+    /// The title of a copy for the school year that starts in `year`: a school year already named
+    /// in the title («… 2026/2027») moves on, otherwise the new one is added in brackets.
+    pub fn next_year_title(&self, year: i32) -> String {
+        let (old, new) = (
+            format!("{}/{}", year - 1, year),
+            format!("{}/{}", year, year + 1),
+        );
+        if self.title.contains(&old) {
+            self.title.replace(&old, &new)
+        } else {
+            format!("{} ({new})", self.title)
+        }
+    }
+}
+
+impl ProgramInput {
+    /// The fields of a stored program, to edit it.
+    pub fn of(draft: &ProgramDraft) -> Self {
+        let (cost, price_rub) = match draft.cost {
+            Cost::Free => ("free", String::new()),
+            Cost::Paid(p) => ("paid", p.to_string()),
+        };
+        ProgramInput {
+            title: draft.title.clone(),
+            description: draft.description.clone(),
+            direction: draft.direction.code().to_owned(),
+            level: draft.level.code().to_owned(),
+            age_min: draft.age_min.to_string(),
+            age_max: draft.age_max.to_string(),
+            cost: cost.to_owned(),
+            price_rub,
+            address: draft.address.clone().unwrap_or_default(),
+            teachers: draft.teachers.join("\n"),
+        }
     }
 }
 

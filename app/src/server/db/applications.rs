@@ -33,7 +33,8 @@ pub async fn group_for_apply(
     on_pool!(db, pool => sqlx::query_as::<_, GroupForApply>(
         "SELECT g.id, g.program_id, p.organization_id, p.title AS program_title, g.name, g.age_min, \
          g.age_max, g.starts_on, g.enrolment_opens, g.enrolment_closes, g.capacity, g.occupied \
-         FROM study_groups g JOIN programs p ON p.id = g.program_id WHERE g.id = $1",
+         FROM study_groups g JOIN programs p ON p.id = g.program_id \
+         WHERE g.id = $1 AND NOT g.closed AND p.published AND NOT p.archived",
     )
     .bind(group_id)
     .fetch_optional(pool)
@@ -79,6 +80,15 @@ pub async fn apply(db: &Database, new: &NewApplication) -> Result<(i64, Status),
     on_pool!(db, pool => async {
         let mut tx = pool.begin_write().await?;
         hold_group!(db, tx, new.group_id);
+        // Read under the group's lock: a group closed a moment ago takes no application.
+        let closed: bool = sqlx::query_scalar("SELECT closed FROM study_groups WHERE id = $1")
+            .bind(new.group_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(DbError::from_sqlx)?;
+        if closed {
+            return Err(DbError::Gone);
+        }
         let seated = sqlx::query(
             "UPDATE study_groups SET occupied = occupied + 1 WHERE id = $1 AND occupied < capacity \
              AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.group_id = $1 AND a.status = 'queued')",
@@ -116,11 +126,44 @@ pub async fn apply(db: &Database, new: &NewApplication) -> Result<(i64, Status),
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok::<_, sqlx::Error>((id, status))
+        Ok::<_, DbError>((id, status))
     }
-    .await
-    .map_err(DbError::from_sqlx))
+    .await)
 }
+
+/// Offers one free seat of the group to the first in its waiting list, if anyone waits: the seat
+/// is taken for the offer and the application becomes «offered» until the offer runs out. Gives the
+/// change made. A macro, so that it expands for each driver's transaction type.
+macro_rules! offer_next {
+    ($tx:expr, $group_id:expr, $now:expr, $offer_for:expr) => {{
+        let group_id: i64 = $group_id;
+        let first: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT id, account_id FROM applications WHERE group_id = $1 AND status = 'queued' ORDER BY id LIMIT 1",
+        )
+        .bind(group_id)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        match first {
+            Some((next_id, next_account)) => {
+                sqlx::query("UPDATE study_groups SET occupied = occupied + 1 WHERE id = $1")
+                    .bind(group_id)
+                    .execute(&mut *$tx)
+                    .await?;
+                let reason = crate::domain::application::status::Action::Offer.own_reason();
+                set_status!($tx, next_id, Status::Queued, Status::Offered, Actor::System, None::<i64>, reason, Some($now + $offer_for), $now);
+                Some(Change {
+                    application_id: next_id,
+                    account_id: next_account,
+                    from: Some(Status::Queued),
+                    to: Status::Offered,
+                    reason: reason.map(str::to_owned),
+                })
+            }
+            None => None,
+        }
+    }};
+}
+pub(super) use offer_next;
 
 /// Writes a status and its history line; the status is changed only from `from`, which the
 /// transaction read, so nothing is overwritten unseen. A macro, so that it expands for each
@@ -157,7 +200,10 @@ macro_rules! set_status {
     }};
 }
 
-fn actor_code(actor: Actor) -> &'static str {
+pub(super) use hold_group;
+pub(super) use set_status;
+
+pub(super) fn actor_code(actor: Actor) -> &'static str {
     match actor {
         Actor::Parent => "parent",
         Actor::Operator => "operator",
@@ -249,27 +295,7 @@ pub async fn move_application(
                 .bind(current.group_id)
                 .execute(&mut *tx)
                 .await?;
-            let first: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT id, account_id FROM applications WHERE group_id = $1 AND status = 'queued' ORDER BY id LIMIT 1",
-            )
-            .bind(current.group_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some((next_id, next_account)) = first {
-                sqlx::query("UPDATE study_groups SET occupied = occupied + 1 WHERE id = $1")
-                    .bind(current.group_id)
-                    .execute(&mut *tx)
-                    .await?;
-                let reason = crate::domain::application::status::Action::Offer.own_reason();
-                set_status!(tx, next_id, Status::Queued, Status::Offered, Actor::System, None::<i64>, reason, Some(m.now + m.offer_for), m.now);
-                changes.push(Change {
-                    application_id: next_id,
-                    account_id: next_account,
-                    from: Some(Status::Queued),
-                    to: Status::Offered,
-                    reason: reason.map(str::to_owned),
-                });
-            }
+            changes.extend(offer_next!(tx, current.group_id, m.now, m.offer_for));
         }
         tx.commit().await?;
         Ok(changes)

@@ -74,9 +74,12 @@ pub struct DirectionCountRow {
 const SUMMARY_COLUMNS: &str = "\
     p.id, p.title, p.direction, p.level, p.age_min, p.age_max, p.is_free, p.price_rub, \
     o.short_name AS organization_name, d.name AS district_name, \
-    (SELECT COUNT(*) FROM study_groups g WHERE g.program_id = p.id) AS group_count, \
+    (SELECT COUNT(*) FROM study_groups g WHERE g.program_id = p.id AND NOT g.closed) AS group_count, \
     (SELECT COALESCE(SUM(g.capacity - g.occupied), 0) FROM study_groups g \
-        WHERE g.program_id = p.id) AS free_seats";
+        WHERE g.program_id = p.id AND NOT g.closed) AS free_seats";
+
+/// A program parents may find.
+const VISIBLE: &str = "p.published AND NOT p.archived";
 
 const FROM_PROGRAMS: &str = "\
     FROM programs p \
@@ -86,7 +89,8 @@ const FROM_PROGRAMS: &str = "\
 /// The `WHERE` clause of a filter, with its values.
 pub fn filter_clause(filter: &CatalogFilter) -> (String, Params) {
     let mut params = Params::default();
-    let mut conditions: Vec<String> = Vec::new();
+    // Parents see published programs only (issue 23); a change waiting for МОЦ is not in the row.
+    let mut conditions: Vec<String> = vec![VISIBLE.into()];
     if let Some(direction) = filter.direction {
         let p = params.push(Param::Text(direction.code().into()));
         conditions.push(format!("p.direction = {p}"));
@@ -111,7 +115,7 @@ pub fn filter_clause(filter: &CatalogFilter) -> (String, Params) {
     if filter.with_free_seats {
         conditions.push(
             "EXISTS (SELECT 1 FROM study_groups g \
-             WHERE g.program_id = p.id AND g.occupied < g.capacity)"
+             WHERE g.program_id = p.id AND NOT g.closed AND g.occupied < g.capacity)"
                 .into(),
         );
     }
@@ -123,11 +127,7 @@ pub fn filter_clause(filter: &CatalogFilter) -> (String, Params) {
             "p.id IN (SELECT t.program_id FROM program_terms t WHERE t.term >= {lo} AND t.term < {hi})"
         ));
     }
-    if conditions.is_empty() {
-        (String::new(), params)
-    } else {
-        (format!("WHERE {}", conditions.join(" AND ")), params)
-    }
+    (format!("WHERE {}", conditions.join(" AND ")), params)
 }
 
 /// The SQL of one page of the list, with its values; shared with the query-plan check.
@@ -171,7 +171,7 @@ pub async fn find_program(db: &Database, id: i64) -> Result<Option<ProgramRow>, 
         FROM programs p \
         JOIN organizations o ON o.id = p.organization_id \
         LEFT JOIN districts d ON d.id = o.district_id \
-        WHERE p.id = $1";
+        WHERE p.id = $1 AND p.published AND NOT p.archived";
     on_pool!(db, pool => sqlx::query_as::<_, ProgramRow>(SQL)
         .bind(id)
         .fetch_optional(pool)
@@ -183,7 +183,7 @@ pub async fn list_groups(db: &Database, program_id: i64) -> Result<Vec<GroupRow>
     const SQL: &str = "\
         SELECT id, name, schedule, teacher, age_min, age_max, capacity, occupied, starts_on, \
                enrolment_opens, enrolment_closes \
-        FROM study_groups WHERE program_id = $1 ORDER BY name, id";
+        FROM study_groups WHERE program_id = $1 AND NOT closed ORDER BY name, id";
     on_pool!(db, pool => sqlx::query_as::<_, GroupRow>(SQL)
         .bind(program_id)
         .fetch_all(pool)
@@ -195,7 +195,8 @@ pub async fn list_groups(db: &Database, program_id: i64) -> Result<Vec<GroupRow>
 pub async fn list_organizations(db: &Database) -> Result<Vec<NamedRow>, DbError> {
     const SQL: &str = "\
         SELECT o.id, o.short_name AS name FROM organizations o \
-        WHERE EXISTS (SELECT 1 FROM programs p WHERE p.organization_id = o.id) \
+        WHERE EXISTS (SELECT 1 FROM programs p WHERE p.organization_id = o.id \
+            AND p.published AND NOT p.archived) \
         ORDER BY o.short_name, o.id";
     on_pool!(db, pool => sqlx::query_as::<_, NamedRow>(SQL)
         .fetch_all(pool)
@@ -213,7 +214,8 @@ pub async fn list_districts(db: &Database) -> Result<Vec<NamedRow>, DbError> {
 
 pub async fn count_by_direction(db: &Database) -> Result<Vec<DirectionCountRow>, DbError> {
     const SQL: &str = "\
-        SELECT direction, COUNT(*) AS programs FROM programs GROUP BY direction ORDER BY direction";
+        SELECT direction, COUNT(*) AS programs FROM programs p \
+        WHERE p.published AND NOT p.archived GROUP BY direction ORDER BY direction";
     on_pool!(db, pool => sqlx::query_as::<_, DirectionCountRow>(SQL)
         .fetch_all(pool)
         .await
@@ -223,8 +225,11 @@ pub async fn count_by_direction(db: &Database) -> Result<Vec<DirectionCountRow>,
 /// Organizations with programs and the seats free across all groups.
 pub async fn totals(db: &Database) -> Result<(i64, i64), DbError> {
     const SQL: &str = "\
-        SELECT (SELECT COUNT(DISTINCT organization_id) FROM programs) AS organizations, \
-               (SELECT COALESCE(SUM(capacity - occupied), 0) FROM study_groups) AS free_seats";
+        SELECT (SELECT COUNT(DISTINCT organization_id) FROM programs p \
+                   WHERE p.published AND NOT p.archived) AS organizations, \
+               (SELECT COALESCE(SUM(g.capacity - g.occupied), 0) FROM study_groups g \
+                   JOIN programs p ON p.id = g.program_id \
+                   WHERE NOT g.closed AND p.published AND NOT p.archived) AS free_seats";
     on_pool!(db, pool => sqlx::query_as::<_, (i64, i64)>(SQL)
         .fetch_one(pool)
         .await

@@ -9,6 +9,9 @@ pub enum DbError {
     UniqueViolation,
     #[error("check constraint violated")]
     CheckViolation,
+    /// What the change was for closed meanwhile (a study group, say).
+    #[error("closed meanwhile")]
+    Gone,
     #[error(transparent)]
     Other(sqlx::Error),
 }

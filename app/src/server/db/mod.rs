@@ -24,6 +24,7 @@ pub mod operator_applications;
 pub mod outbox;
 pub mod params;
 pub mod plans;
+pub mod programs;
 pub mod rate_limits;
 pub mod roles;
 pub mod scope;

@@ -1,9 +1,9 @@
 //! Writes reference and demo data. Every insert is keyed by a natural key and skips rows that
 //! exist, so running the seed again changes nothing.
 
+use super::programs::write_terms;
 use super::seed_data::{DemoData, MunicipalitySeed};
 use super::{on_pool, BeginWrite, Database, DbError};
-use crate::domain::search::terms;
 
 /// What one run of the seed added.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -121,16 +121,7 @@ pub async fn apply(
                     org.name,
                     program.description
                 );
-                for term in terms(&searchable) {
-                    sqlx::query(
-                        "INSERT INTO program_terms (term, program_id) VALUES ($1, $2) \
-                         ON CONFLICT (term, program_id) DO NOTHING",
-                    )
-                    .bind(term)
-                    .bind(program_id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                write_terms!(tx, program_id, searchable);
                 for group in &program.groups {
                     report.groups += sqlx::query(
                         "INSERT INTO study_groups (program_id, name, schedule, teacher, age_min, \

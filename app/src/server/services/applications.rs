@@ -97,6 +97,11 @@ pub async fn apply(state: &AppState, form: ApplyForm) -> Result<ApplyOutcome, Ap
     let (id, status) = match db::apply(&state.db, &new).await {
         Ok(done) => done,
         Err(DbError::UniqueViolation) => return Ok(refused(&ApplyRefusal::AlreadyApplied)),
+        Err(DbError::Gone) => {
+            return Ok(ApplyOutcome::Invalid {
+                errors: vec![FieldError::new("group_id", "Прием в эту группу закрыт")],
+            })
+        }
         Err(e) => return Err(e.into()),
     };
     tracing::info!(

@@ -102,15 +102,7 @@ pub async fn list(state: &AppState, query: OperatorQuery) -> Result<OperatorPage
             label: format!("{title} — {name}"),
         })
         .collect();
-    let reasons = db::cancel_reasons(&state.db)
-        .await?
-        .into_iter()
-        .filter(|r| r.is_active)
-        .map(|r| Choice {
-            value: r.id.to_string(),
-            label: r.title,
-        })
-        .collect();
+    let reasons = reason_choices(state).await?;
     let mut page = OperatorPage {
         organization_name,
         rows: Vec::new(),
@@ -163,16 +155,32 @@ pub async fn list(state: &AppState, query: OperatorQuery) -> Result<OperatorPage
     Ok(page)
 }
 
+/// The active cancel reasons, as a select offers them.
+pub async fn reason_choices(state: &AppState) -> Result<Vec<Choice>, AppError> {
+    Ok(db::cancel_reasons(&state.db)
+        .await?
+        .into_iter()
+        .filter(|r| r.is_active)
+        .map(|r| Choice {
+            value: r.id.to_string(),
+            label: r.title,
+        })
+        .collect())
+}
+
 /// The reason a cancellation or expulsion carries, from the dictionary and the comment.
-async fn reason_of(state: &AppState, form: &BulkMoveForm) -> Result<String, Vec<FieldError>> {
+pub async fn reason_of(
+    state: &AppState,
+    reason: &str,
+    comment: &str,
+) -> Result<String, Vec<FieldError>> {
     let reasons = db::cancel_reasons(&state.db).await.map_err(|_| {
         vec![FieldError::new(
             "reason",
             "Не удалось прочитать справочник причин",
         )]
     })?;
-    let Some(reason) = form
-        .reason
+    let Some(reason) = reason
         .trim()
         .parse::<i64>()
         .ok()
@@ -183,7 +191,7 @@ async fn reason_of(state: &AppState, form: &BulkMoveForm) -> Result<String, Vec<
             "Выберите причину из справочника",
         )]);
     };
-    let comment = form.comment.trim();
+    let comment = comment.trim();
     if reason.code == "duplicate_account" {
         // R6: the message names the confirmed account, masked.
         return match Email::parse(comment) {
@@ -232,7 +240,7 @@ pub async fn bulk_move(state: &AppState, form: BulkMoveForm) -> Result<BulkOutco
         });
     }
     let reason = if action.needs_reason() {
-        match reason_of(state, &form).await {
+        match reason_of(state, &form.reason, &form.comment).await {
             Ok(r) => Some(r),
             Err(errors) => return Ok(BulkOutcome::Invalid { errors }),
         }

@@ -45,6 +45,10 @@ pub fn title_of(path: &str) -> Option<&'static str> {
         "/admin/hotline" => Some("Горячая линия МОЦ"),
         "/admin/operators" => Some("Операторы"),
         "/admin/audit" => Some("Журнал действий"),
+        "/operator/programs" => Some("Программы учреждения"),
+        "/operator/programs/edit" => Some("Программа"),
+        "/operator/programs/group" => Some("Группа"),
+        "/moc/programs" => Some("Модерация программ"),
         _ => None,
     }
 }

@@ -154,3 +154,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_stored_program_fills_the_form_it_came_from() {
+    let draft = good().check().unwrap();
+    assert_eq!(ProgramInput::of(&draft).check(), Ok(draft));
+    let free = ProgramDraft {
+        cost: Cost::Free,
+        address: Some("ул. Лежневская, 120".into()),
+        ..good().check().unwrap()
+    };
+    assert_eq!(ProgramInput::of(&free).check(), Ok(free));
+}
+
+#[test]
+fn a_copy_names_the_next_school_year() {
+    let draft = good().check().unwrap();
+    assert_eq!(
+        draft.next_year_title(2027),
+        "Робототехника для начинающих (2027/2028)"
+    );
+    let named = ProgramDraft {
+        title: "Шахматы 2026/2027".into(),
+        ..draft
+    };
+    assert_eq!(named.next_year_title(2027), "Шахматы 2027/2028");
+}
