@@ -107,3 +107,28 @@ test("an institution adds a program with a group, МОЦ publishes it, a parent 
   await expect(page.locator(".tag", { hasText: "Опубликована" })).toBeVisible();
   await expect(page.getByText("Мест: 5, занято: 1, в очереди: 0")).toBeVisible();
 });
+
+test("an institution uploads its programs from a file and reads a report per line", async ({ page }, testInfo) => {
+  const title = `Кукольный театр ${tag()}`;
+  const header = "organization,title,description,direction,level,age_min,age_max,cost,price_rub,address,teachers,group,group_teacher,schedule,group_age_min,group_age_max,capacity,starts_on,enrolment_opens,enrolment_closes";
+  const row = (direction: string) =>
+    `,${title},Дети шьют кукол и ставят спектакли для младших.,${direction},стартовый,5,9,бесплатно,,,Орлова Мария,Группа 1,Орлова Мария,"Сб 10:00–11:30",,,8,${isoDay(40)},${isoDay(-1)},${isoDay(30)}`;
+  const csv = [header, row("художественная"), row("кулинарная")].join("\n");
+  await inFirstRole(page, testInfo, "operator1@kruzhok.example");
+  await visit(page, testInfo, "/operator/programs");
+  await page.getByRole("link", { name: "Загрузить из файла" }).click();
+  await settled(page, testInfo);
+  await expect(page.getByRole("link", { name: "Скачать образец (CSV)" })).toHaveAttribute("href", "/programs-template.csv");
+  // Sent with no file: the field says so.
+  await page.getByRole("button", { name: "Загрузить" }).click();
+  await expect(page.locator("#error-file")).toHaveText("Выберите файл CSV");
+  await page.getByLabel(/Файл CSV/).setInputFiles({ name: "programs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Загрузить" }).click();
+  await expect(page.getByRole("status")).toContainText("Новых программ: 1 (отправлены в МОЦ), групп: 1, строк с ошибками: 1");
+  await expect(page.getByText(/^Строка 2: программа #\d+ создана и отправлена в МОЦ, группа #\d+ добавлена$/)).toBeVisible();
+  await expect(page.getByText(/^Строка 3: ошибка: Выберите направленность/)).toBeVisible();
+  await expectAccessible(page, testInfo);
+  await expectNoHorizontalScroll(page, testInfo);
+  await visit(page, testInfo, "/operator/programs");
+  await expect(page.locator(".application", { hasText: title })).toContainText("На модерации");
+});

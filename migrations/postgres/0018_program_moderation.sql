@@ -32,7 +32,8 @@ CREATE TABLE program_revisions (
     address TEXT,
     teachers TEXT NOT NULL,
     comment TEXT,
-    submitted_by BIGINT NOT NULL REFERENCES accounts (id),
+    -- NULL: loaded by `kruzhok import programs`.
+    submitted_by BIGINT REFERENCES accounts (id),
     submitted_at TIMESTAMPTZ NOT NULL,
     decided_by BIGINT REFERENCES accounts (id),
     decided_at TIMESTAMPTZ,

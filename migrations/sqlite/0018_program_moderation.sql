@@ -32,7 +32,8 @@ CREATE TABLE program_revisions (
     address TEXT,
     teachers TEXT NOT NULL,
     comment TEXT,
-    submitted_by INTEGER NOT NULL REFERENCES accounts (id),
+    -- NULL: loaded by `kruzhok import programs`.
+    submitted_by INTEGER REFERENCES accounts (id),
     submitted_at TEXT NOT NULL,
     decided_by INTEGER REFERENCES accounts (id),
     decided_at TEXT,

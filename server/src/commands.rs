@@ -121,6 +121,45 @@ pub async fn import_children(
     Ok(())
 }
 
+/// Imports an institution's programs file and prints a report line (or a JSON object) per row.
+pub async fn import_programs(
+    settings: &Settings,
+    file: &Path,
+    json: bool,
+) -> Result<(), StartupError> {
+    use app::server::services::program_import::{import_rows, read_rows, RowReport};
+    let db = open_database_with(settings, Durability::Batch).await?;
+    let state = app_state(settings, db.clone(), "127.0.0.1:3000".parse()?).await?;
+    let text = std::fs::read_to_string(file)?;
+    let reports = import_rows(&state, None, None, read_rows(&text)).await?;
+    let (mut programs, mut groups, mut invalid) = (0, 0, 0);
+    for (line, report) in &reports {
+        match report {
+            RowReport::Imported {
+                program_created,
+                group_id,
+                ..
+            } => {
+                programs += usize::from(*program_created);
+                groups += usize::from(group_id.is_some());
+            }
+            RowReport::Invalid { .. } => invalid += 1,
+        }
+        if json {
+            let mut value = serde_json::to_value(report)?;
+            value["line"] = (*line).into();
+            println!("{value}");
+        } else {
+            println!("строка {line}: {report}");
+        }
+    }
+    if !json {
+        println!("Итого: новых программ {programs} (ждут МОЦ), групп {groups}, ошибок {invalid}.");
+    }
+    db.close().await;
+    Ok(())
+}
+
 /// Prints probable duplicate pairs of the whole register; with `flag`, also puts them into the
 /// operators' duplicate queue.
 pub async fn scan_duplicates(

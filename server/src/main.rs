@@ -61,6 +61,15 @@ enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// An institution's programs and groups from a CSV file (the columns of
+    /// public/programs-template.csv; `organization` is the institution's number); new programs
+    /// wait for МОЦ; a report per row.
+    Programs {
+        file: std::path::PathBuf,
+        /// One JSON object per row instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -108,6 +117,9 @@ async fn run() -> Result<(), StartupError> {
         Command::Import {
             what: ImportCommand::Children { file, json },
         } => commands::import_children(&settings, &file, json).await?,
+        Command::Import {
+            what: ImportCommand::Programs { file, json },
+        } => commands::import_programs(&settings, &file, json).await?,
         Command::Duplicates {
             what: DuplicatesCommand::Scan { json, flag },
         } => commands::scan_duplicates(&settings, json, flag).await?,

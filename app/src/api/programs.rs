@@ -1,8 +1,8 @@
 //! Programs as institutions keep them, and МОЦ's moderation of them.
 
 use crate::contract::programs::{
-    CloseForm, Closed, DecideForm, Decided, GroupForm, GroupSaved, GroupSheet, ModerationQueue,
-    ProgramForm, ProgramList, ProgramSaved, ProgramSheet,
+    CloseForm, Closed, DecideForm, Decided, GroupForm, GroupSaved, GroupSheet, ImportReport,
+    ModerationQueue, ProgramForm, ProgramList, ProgramSaved, ProgramSheet,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -75,4 +75,12 @@ pub async fn waiting_programs() -> Result<ModerationQueue, AppError> {
 pub async fn decide_program(#[server(flatten)] form: DecideForm) -> Result<Decided, AppError> {
     use crate::server::{services::moderation, state::AppState};
     crate::api::respond(async { moderation::decide(&AppState::current()?, form).await }.await)
+}
+
+/// An institution's programs file (CSV, the template's columns) for the operator's own
+/// institution; the answer says what became of each line.
+#[server(endpoint = "operator/programs/import")]
+pub async fn import_programs(csv: String) -> Result<ImportReport, AppError> {
+    use crate::server::{services::program_import, state::AppState};
+    crate::api::respond(async { program_import::upload(&AppState::current()?, &csv).await }.await)
 }

@@ -170,3 +170,20 @@ pub struct Decided {
     pub revision_id: i64,
     pub message: String,
 }
+
+/// What became of an uploaded file, line by line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub programs: u32,
+    pub groups: u32,
+    pub invalid: u32,
+    pub lines: Vec<ImportLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLine {
+    /// The file's line (the header is line 1).
+    pub line: usize,
+    pub ok: bool,
+    pub text: String,
+}

@@ -21,10 +21,10 @@ use pages::{
     notifications::NotificationsPage, operator_applications::OperatorApplicationsPage,
     operator_corrections::CorrectionEditPage, operator_corrections::OperatorCorrectionsPage,
     operator_duplicates::OperatorDuplicatesPage, operator_families::OperatorFamiliesPage,
-    operator_programs::group_edit::GroupEditPage, operator_programs::program_edit::ProgramEditPage,
-    operator_programs::OperatorProgramsPage, operator_requests::OperatorRequestsPage,
-    page_titles::PageTitle, program::ProgramPage, programs::ProgramsPage,
-    register_gate::RegisterAlreadyPage, register_gate::RegisterGatePage,
+    operator_programs::group_edit::GroupEditPage, operator_programs::import::ProgramImportPage,
+    operator_programs::program_edit::ProgramEditPage, operator_programs::OperatorProgramsPage,
+    operator_requests::OperatorRequestsPage, page_titles::PageTitle, program::ProgramPage,
+    programs::ProgramsPage, register_gate::RegisterAlreadyPage, register_gate::RegisterGatePage,
     register_wizard::RegisterWizardPage, reset_password::ResetNewPasswordPage,
     reset_password::ResetRequestPage, role::RolePage,
 };
@@ -58,6 +58,7 @@ pub const FORM_PAGES: &[&str] = &[
     "/operator/programs/edit",
     "/operator/programs/group",
     "/moc/programs",
+    "/operator/programs/import",
 ];
 
 /// The HTML document around the app, rendered on the server.
@@ -139,6 +140,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operator/programs/edit") view=ProgramEditPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/programs/group") view=GroupEditPage ssr=SsrMode::Async />
                     <Route path=path!("/moc/programs") view=ModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/programs/import") view=ProgramImportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -193,6 +193,7 @@ async fn every_form_that_posts_is_answered_by_its_page(backend: Backend) {
         (&operator, "/operator/corrections"),
         (&operator, edit.as_str()),
         (&operator, "/operator/programs"),
+        (&operator, "/operator/programs/import"),
         // The group before its program: the program's archive form, sent, closes its groups.
         (&operator, group_page.as_str()),
         (&operator, program_page.as_str()),

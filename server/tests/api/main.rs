@@ -33,6 +33,7 @@ mod login_burst;
 mod municipality_changes;
 mod operator;
 mod pages;
+mod program_import;
 mod programs;
 mod query_plans;
 mod scope_matrix;
@@ -72,6 +73,7 @@ fn main() {
         municipality_changes::tests(),
         operator::tests(),
         pages::tests(),
+        program_import::tests(),
         programs::tests(),
         query_plans::tests(),
         scope_matrix::tests(),

@@ -157,6 +157,7 @@ const NO_FAMILY_IN_REACH: &[&str] = &[
     "/api/operator/programs",
     "/api/operator/programs/archive",
     "/api/operator/programs/copy",
+    "/api/operator/programs/import",
     "/api/operator/programs/one",
     "/api/operator/programs/save",
     "/api/reference/municipalities",

@@ -4,4 +4,5 @@
 pub mod group_draft;
 pub mod moderation;
 pub mod program_draft;
+pub mod program_row;
 pub mod schedule;

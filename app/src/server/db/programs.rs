@@ -306,7 +306,7 @@ pub async fn create(
     organization_id: i64,
     data: &ProgramData,
     groups: &[GroupData<'_>],
-    actor: i64,
+    actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64, DbError> {
     on_pool!(db, pool => async {
@@ -340,7 +340,7 @@ pub async fn submit_change(
     program_id: i64,
     data: &ProgramData,
     published: bool,
-    actor: i64,
+    actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     on_pool!(db, pool => async {
@@ -541,6 +541,28 @@ pub async fn insert_group(
     }
     .await
     .map_err(DbError::from_sqlx))
+}
+
+/// The organization's program of this title (as parents read it, or as it waits for МОЦ).
+pub async fn find_by_title(
+    db: &Database,
+    organization_id: i64,
+    title: &str,
+) -> Result<Option<ProgramRecord>, DbError> {
+    const SQL: &str = "\
+        SELECT p.id FROM programs p WHERE p.organization_id = $1 AND (p.title = $2 OR EXISTS \
+            (SELECT 1 FROM program_revisions r WHERE r.program_id = p.id AND r.title = $2 \
+             AND r.state IN ('waiting', 'returned'))) ORDER BY p.id LIMIT 1";
+    let id: Option<i64> = on_pool!(db, pool => sqlx::query_scalar(SQL)
+        .bind(organization_id)
+        .bind(title)
+        .fetch_optional(pool)
+        .await
+        .map_err(DbError::from_sqlx))?;
+    match id {
+        Some(id) => find(db, id).await,
+        None => Ok(None),
+    }
 }
 
 /// Whether another program of the organization has the title (its published version or the one

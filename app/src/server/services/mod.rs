@@ -24,6 +24,7 @@ pub mod notifications;
 pub mod operator;
 pub mod operator_admin;
 pub mod operators;
+pub mod program_import;
 pub mod programs;
 pub mod rate_limit;
 pub mod registration;

@@ -108,7 +108,7 @@ pub async fn save(state: &AppState, form: ProgramForm) -> Result<ProgramSaved, A
     let draft = form.input.check().map_err(AppError::Validation)?;
     let data = data_of(&draft);
     let now = Utc::now();
-    let actor = operator.acting.account_id;
+    let actor = Some(operator.acting.account_id);
     let id = form.id.trim();
     if id.is_empty() {
         let id = db::create(&state.db, operator.organization_id, &data, &[], actor, now)
@@ -218,7 +218,7 @@ pub async fn copy(state: &AppState, id: i64) -> Result<ProgramSaved, AppError> {
         operator.organization_id,
         &data,
         &copies,
-        operator.acting.account_id,
+        Some(operator.acting.account_id),
         Utc::now(),
     )
     .await

@@ -49,6 +49,7 @@ pub fn title_of(path: &str) -> Option<&'static str> {
         "/operator/programs/edit" => Some("Программа"),
         "/operator/programs/group" => Some("Группа"),
         "/moc/programs" => Some("Модерация программ"),
+        "/operator/programs/import" => Some("Загрузка программ"),
         _ => None,
     }
 }

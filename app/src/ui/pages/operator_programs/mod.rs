@@ -3,6 +3,7 @@
 //! (`program_edit`), each group in another (`group_edit`). Plain HTML forms: no WebAssembly.
 
 pub mod group_edit;
+pub mod import;
 pub mod program_edit;
 
 use crate::api::programs::{copy_program, my_programs, CopyProgram};
@@ -44,7 +45,10 @@ pub fn OperatorProgramsPage() -> impl IntoView {
                         })}
                         <p class="lead">{list.organization_name}</p>
                         <p>"Новая программа и изменения описания, возраста и стоимости опубликованной программы проходят модерацию МОЦ. Группы (места, расписание, сроки приема) меняются сразу."</p>
-                        <p><a class="button button-primary" href="/operator/programs/edit">"Новая программа"</a></p>
+                        <p class="inline-actions">
+                            <a class="button button-primary" href="/operator/programs/edit">"Новая программа"</a>
+                            <a class="button button-secondary" href="/operator/programs/import">"Загрузить из файла"</a>
+                        </p>
                         {if list.items.is_empty() {
                             view! { <p>"Программ пока нет."</p> }.into_any()
                         } else {
