@@ -13,7 +13,7 @@ test("an institution adds a program with a group, МОЦ publishes it, a parent 
   const title = `Студия мультипликации ${tag()}`;
   // The institution's operator, at a phone's width.
   await inFirstRole(page, testInfo, "operator1@kruzhok.example");
-  await page.getByRole("link", { name: "Программы", exact: true }).click();
+  await page.getByRole("link", { name: "Программы учреждения", exact: true }).click();
   await expect(page).toHaveURL(/\/operator\/programs$/);
   await settled(page, testInfo);
   await expectAccessible(page, testInfo);
@@ -23,7 +23,7 @@ test("an institution adds a program with a group, МОЦ publishes it, a parent 
   await page.getByLabel("Название").fill(title);
   await page.getByRole("button", { name: "Отправить на модерацию" }).click();
   await expect(page.locator(".error-summary")).toContainText("Опишите программу");
-  await expect(page.locator("#error-teachers")).toHaveText("Укажите хотя бы одного педагога");
+  await expect(page.locator("#field-teachers-error")).toHaveText("Укажите хотя бы одного педагога");
   await expect(page.getByLabel("Название")).toHaveValue(title);
   await expectAccessible(page, testInfo);
   await page.getByLabel("Описание: чем занимаются дети").fill("Дети снимают пластилиновые мультфильмы и озвучивают их.");

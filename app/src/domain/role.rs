@@ -66,7 +66,7 @@ impl Role {
         match self {
             Role::InstitutionOperator => &[
                 ("/operator/applications", "Заявки"),
-                ("/operator/programs", "Программы"),
+                ("/operator/programs", "Программы учреждения"),
                 ("/operator/requests", "Обращения"),
                 ("/operator/families", "Поиск семьи"),
                 ("/operator/corrections", "Исправления"),

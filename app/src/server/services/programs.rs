@@ -648,10 +648,9 @@ fn group_input(g: &db::GroupRecord) -> GroupInput {
         age_min: g.age_min.to_string(),
         age_max: g.age_max.to_string(),
         capacity: g.capacity.to_string(),
-        // ISO dates: the form's date inputs take no other.
-        starts_on: g.starts_on.to_string(),
-        enrolment_opens: g.enrolment_opens.to_string(),
-        enrolment_closes: g.enrolment_closes.to_string(),
+        starts_on: format_ru(g.starts_on),
+        enrolment_opens: format_ru(g.enrolment_opens),
+        enrolment_closes: format_ru(g.enrolment_closes),
     }
 }
 

@@ -45,6 +45,8 @@ pub fn GroupEditPage() -> impl IntoView {
                 let sent_form = sent_form.clone();
                 Suspend::new(async move {
                     let (saved, closed) = (saved.await, closed.await);
+                    // Read before any redirect: a resource left loading would outlive the page.
+                    let sheet = sheet.await;
                     let back = |note: &str| format!("/operator/programs/edit?id={program}&note={note}");
                     if let (0, Some(Ok(_))) = (id, &saved) {
                         return view! { <Redirect path=back("group") /> }.into_any();
@@ -52,7 +54,7 @@ pub fn GroupEditPage() -> impl IntoView {
                     if let Some(Ok(_)) = &closed {
                         return view! { <Redirect path=back("closed") /> }.into_any();
                     }
-                    match sheet.await {
+                    match sheet {
                         Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                         Err(e) => view! { <h1>"Группа"</h1><p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         Ok(sheet) => {
@@ -117,9 +119,9 @@ fn Sheet(
                     <TextField name="age_min" label="Возраст от, лет" value=form.age_min.clone() inputmode="numeric" error=error_for(&errors, "age_min") />
                     <TextField name="age_max" label="Возраст до, лет" value=form.age_max.clone() inputmode="numeric" error=error_for(&errors, "age_max") />
                     <TextField name="capacity" label="Мест в группе" value=form.capacity.clone() inputmode="numeric" error=error_for(&errors, "capacity") hint="Не меньше занятых; новые места сразу предлагаются очереди" />
-                    <TextField name="starts_on" label="Начало занятий" kind="date" value=form.starts_on.clone() error=error_for(&errors, "starts_on") />
-                    <TextField name="enrolment_opens" label="Прием заявок с" kind="date" value=form.enrolment_opens.clone() error=error_for(&errors, "enrolment_opens") />
-                    <TextField name="enrolment_closes" label="Прием заявок по" kind="date" value=form.enrolment_closes.clone() error=error_for(&errors, "enrolment_closes") />
+                    <TextField name="starts_on" label="Начало занятий" value=form.starts_on.clone() inputmode="numeric" hint="ДД.ММ.ГГГГ" error=error_for(&errors, "starts_on") />
+                    <TextField name="enrolment_opens" label="Прием заявок с" value=form.enrolment_opens.clone() inputmode="numeric" hint="ДД.ММ.ГГГГ" error=error_for(&errors, "enrolment_opens") />
+                    <TextField name="enrolment_closes" label="Прием заявок по" value=form.enrolment_closes.clone() inputmode="numeric" hint="ДД.ММ.ГГГГ" error=error_for(&errors, "enrolment_closes") />
                     <button type="submit" class="button button-primary">{if sheet.id.is_some() { "Сохранить группу" } else { "Добавить группу" }}</button>
                 </form>
                 {sheet.id.map(|id| view! {

@@ -42,11 +42,13 @@ pub fn ProgramEditPage() -> impl IntoView {
                 let (sent_form, note) = (sent_form.clone(), note.clone());
                 Suspend::new(async move {
                     let (saved, archived) = (saved.await, archived.await);
+                    // Read before any redirect: a resource left loading would outlive the page.
+                    let sheet = sheet.await;
                     if let (0, Some(Ok(s))) = (id, &saved) {
                         let path = format!("/operator/programs/edit?id={}&note=sent", s.id);
                         return view! { <Redirect path /> }.into_any();
                     }
-                    match sheet.await {
+                    match sheet {
                         Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
                         Err(e) => view! { <h1>"Программа"</h1><p class="notice notice-error" role="alert">{e.to_string()}</p> }.into_any(),
                         Ok(sheet) => {
