@@ -44,25 +44,23 @@ pub async fn archive_program(#[server(flatten)] form: CloseForm) -> Result<Close
 /// One group of the program to edit; `id` 0 gives the empty form of a new one.
 #[server(endpoint = "operator/groups/one", input = GetUrl)]
 pub async fn load_group(program: i64, id: i64) -> Result<GroupSheet, AppError> {
-    use crate::server::{services::programs, state::AppState};
+    use crate::server::{services::groups, state::AppState};
     crate::api::respond(
-        async {
-            programs::group_sheet(&AppState::current()?, program, (id > 0).then_some(id)).await
-        }
-        .await,
+        async { groups::group_sheet(&AppState::current()?, program, (id > 0).then_some(id)).await }
+            .await,
     )
 }
 
 #[server(endpoint = "operator/groups/save")]
 pub async fn save_group(#[server(flatten)] form: GroupForm) -> Result<GroupSaved, AppError> {
-    use crate::server::{services::programs, state::AppState};
-    crate::api::respond(async { programs::save_group(&AppState::current()?, form).await }.await)
+    use crate::server::{services::groups, state::AppState};
+    crate::api::respond(async { groups::save_group(&AppState::current()?, form).await }.await)
 }
 
 #[server(endpoint = "operator/groups/close")]
 pub async fn close_group(#[server(flatten)] form: CloseForm) -> Result<Closed, AppError> {
-    use crate::server::{services::programs, state::AppState};
-    crate::api::respond(async { programs::close_group(&AppState::current()?, form).await }.await)
+    use crate::server::{services::groups, state::AppState};
+    crate::api::respond(async { groups::close_group(&AppState::current()?, form).await }.await)
 }
 
 #[server(endpoint = "moc/programs", input = GetUrl)]

@@ -21,6 +21,7 @@ on_both_backends!(
     another_institutions_program_and_another_municipalitys_moderation_are_out_of_reach,
     capacity_never_drops_below_the_seats_taken_and_a_raise_offers_seats_in_order,
     closing_a_group_cancels_its_applications_with_the_reason_and_tells_the_parents,
+    capacity_changes_racing_applications_never_lose_or_invent_a_seat,
 );
 
 const TITLE: &str = "Студия мультипликации Кадр";
@@ -651,5 +652,77 @@ async fn closing_a_group_cancels_its_applications_with_the_reason_and_tells_the_
     )
     .await;
     assert_eq!(status, 409);
+    app.finish().await;
+}
+
+/// Parents apply while the operator lowers and raises the capacity, all at once: the seats counted
+/// are the seats held, never more than the capacity, and nobody waits while a seat is free.
+async fn capacity_changes_racing_applications_never_lose_or_invent_a_seat(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let org = app.organization(0).await;
+    let group = group(&app, 3, (7, 10)).await;
+    let program = program_of(&app, group).await;
+    let mut families = Vec::new();
+    for n in 1..=8 {
+        let (parent, account) = app.confirmed_parent(n).await;
+        families.push((parent, child(&app, account, n, 8).await));
+    }
+    let op = operator_of(&app, 20, org).await;
+    let s = sheet(&app, &op, program, group).await;
+    let applying = futures_util::future::join_all(
+        families
+            .iter()
+            .map(|(parent, kid)| apply(&app, parent, *kid, group)),
+    );
+    let changing = async {
+        let mut answers = Vec::new();
+        for capacity in [2, 4, 1, 5, 3, 6] {
+            answers.push(
+                post(
+                    &app,
+                    &op,
+                    "/api/operator/groups/save",
+                    &with_capacity(&s, capacity),
+                )
+                .await
+                .0,
+            );
+        }
+        answers
+    };
+    let (_, answers) = tokio::join!(applying, changing);
+    assert!(
+        answers.iter().all(|a| *a == 200 || *a == 422),
+        "{answers:?}"
+    );
+    let holding = scalar(
+        &app,
+        "SELECT COUNT(*) FROM applications WHERE group_id = $1 \
+        AND status IN ('new', 'confirmed', 'enrolled', 'offered')",
+        &[group],
+    )
+    .await;
+    let waiting = scalar(
+        &app,
+        "SELECT COUNT(*) FROM applications WHERE group_id = $1 AND status = 'queued'",
+        &[group],
+    )
+    .await;
+    let capacity = scalar(
+        &app,
+        "SELECT CAST(capacity AS BIGINT) FROM study_groups WHERE id = $1",
+        &[group],
+    )
+    .await;
+    let occupied = crate::applications_support::occupied(&app, group).await;
+    assert_eq!(occupied, holding);
+    assert_eq!(holding + waiting, 8);
+    assert!(occupied <= capacity, "{occupied} > {capacity}");
+    assert!(
+        occupied == capacity || waiting == 0,
+        "{waiting} wait while {occupied} of {capacity} are taken"
+    );
     app.finish().await;
 }

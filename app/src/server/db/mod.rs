@@ -32,6 +32,7 @@ pub mod secrets;
 pub mod seed;
 pub mod seed_data;
 pub mod sessions;
+pub mod study_groups;
 
 pub use connect::{Database, Durability};
 pub use error::DbError;

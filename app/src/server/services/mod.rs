@@ -15,6 +15,7 @@ pub mod duplicate_decisions;
 pub mod duplicates;
 pub mod families;
 pub mod family_changes;
+pub mod groups;
 pub mod help;
 pub mod help_requests;
 pub mod import;

@@ -9,7 +9,8 @@ use crate::contract::programs::{ImportLine, ImportReport};
 use crate::domain::programs::group_draft::GroupDraft;
 use crate::domain::programs::program_row::ProgramRow;
 use crate::error::AppError;
-use crate::server::db::programs::{self as db, GroupData};
+use crate::server::db::programs as db;
+use crate::server::db::study_groups::{self as groups, GroupData};
 use crate::server::db::DbError;
 use crate::server::state::AppState;
 use chrono::Utc;
@@ -178,7 +179,7 @@ async fn import_row(
                     group_id: None,
                 });
             };
-            match db::insert_group(&state.db, record.id, g).await {
+            match groups::insert_group(&state.db, record.id, g).await {
                 Ok(group_id) => Ok(RowReport::Imported {
                     program_id: record.id,
                     program_created: false,
@@ -194,7 +195,7 @@ async fn import_row(
                 Ok(program_id) => {
                     let group_id = match groups.is_empty() {
                         true => None,
-                        false => db::groups_of(&state.db, program_id)
+                        false => groups::groups_of(&state.db, program_id)
                             .await?
                             .first()
                             .map(|g| g.id),

@@ -4,24 +4,22 @@
 //! the rules that protect families (capacity never below the seats taken, freed seats offered to
 //! the waiting list, closing cancels active applications with a reason and tells the parents).
 
+use super::groups::group_line;
 use super::notifications::notify;
 use super::operator::{reason_choices, reason_of};
 use super::roles::{audit, institution_operator, InstitutionOperator};
 use crate::contract::programs::{
-    CloseForm, Closed, GroupForm, GroupLine, GroupSaved, GroupSheet, ProgramForm, ProgramItem,
-    ProgramList, ProgramSaved, ProgramSheet,
+    CloseForm, Closed, ProgramForm, ProgramItem, ProgramList, ProgramSaved, ProgramSheet,
 };
-use crate::domain::dates::format_ru;
 use crate::domain::direction::Direction;
 use crate::domain::field_error::FieldError;
 use crate::domain::level::Level;
-use crate::domain::programs::group_draft::{
-    a_year_later, below_taken_message, school_year_of, GroupDraft, GroupInput,
-};
+use crate::domain::programs::group_draft::{a_year_later, school_year_of};
 use crate::domain::programs::moderation::{ModerationError, ProgramState, Revision};
 use crate::domain::programs::program_draft::{Cost, ProgramDraft, ProgramInput};
 use crate::error::AppError;
-use crate::server::db::programs::{self as db, GroupData, GroupError, ProgramData, ProgramRecord};
+use crate::server::db::programs::{self as db, ProgramData, ProgramRecord};
+use crate::server::db::study_groups::{self as groups, GroupData};
 use crate::server::db::DbError;
 use crate::server::state::{today_in_moscow, AppState};
 use chrono::Utc;
@@ -84,7 +82,7 @@ pub async fn sheet(state: &AppState, id: Option<i64>) -> Result<ProgramSheet, Ap
         pending.as_ref().map(|r| r.state.as_str()),
     );
     let data = pending.as_ref().map_or(&program.data, |r| &r.data);
-    let groups = db::groups_of(&state.db, id)
+    let groups = groups::groups_of(&state.db, id)
         .await?
         .into_iter()
         .map(group_line)
@@ -183,7 +181,7 @@ pub async fn save(state: &AppState, form: ProgramForm) -> Result<ProgramSaved, A
 pub async fn copy(state: &AppState, id: i64) -> Result<ProgramSaved, AppError> {
     let operator = institution_operator(state).await?;
     let program = own_program(state, &operator, id).await?;
-    let groups: Vec<_> = db::groups_of(&state.db, id)
+    let groups: Vec<_> = groups::groups_of(&state.db, id)
         .await?
         .into_iter()
         .filter(|g| !g.closed)
@@ -283,188 +281,9 @@ pub async fn archive(state: &AppState, form: CloseForm) -> Result<Closed, AppErr
     })
 }
 
-/// One group to edit (`id` `None` for a new one) of the program.
-pub async fn group_sheet(
-    state: &AppState,
-    program_id: i64,
-    id: Option<i64>,
-) -> Result<GroupSheet, AppError> {
-    let operator = institution_operator(state).await?;
-    let program = own_program(state, &operator, program_id).await?;
-    let ages = ages_of(&program.data);
-    let reasons = closing_reasons(state).await?;
-    let mut sheet = GroupSheet {
-        program_id,
-        program_title: program.data.title.clone(),
-        program_ages: ages,
-        id,
-        form: GroupInput {
-            age_min: ages.0.to_string(),
-            age_max: ages.1.to_string(),
-            ..GroupInput::default()
-        },
-        taken: 0,
-        waiting: 0,
-        active: 0,
-        closed: false,
-        reasons,
-    };
-    if let Some(id) = id {
-        let g = own_group(&program, db::group(&state.db, id).await?)?;
-        sheet.form = group_input(&g);
-        sheet.taken = count(g.occupied.into());
-        sheet.waiting = count(g.waiting);
-        sheet.active = count(g.active);
-        sheet.closed = g.closed;
-    }
-    Ok(sheet)
-}
-
-#[tracing::instrument(skip_all, err(Debug))]
-pub async fn save_group(state: &AppState, form: GroupForm) -> Result<GroupSaved, AppError> {
-    let operator = institution_operator(state).await?;
-    let program_id = form
-        .program
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::NotFound)?;
-    let program = own_program(state, &operator, program_id).await?;
-    if program.archived {
-        return Err(AppError::Conflict(
-            ModerationError::Archived.message().into(),
-        ));
-    }
-    let draft = form
-        .input
-        .check(ages_of(&program.data))
-        .map_err(AppError::Validation)?;
-    let schedule = draft.schedule.text();
-    let data = group_data(&draft, &schedule);
-    let id = form.id.trim();
-    if id.is_empty() {
-        let group_id = db::insert_group(&state.db, program_id, &data)
-            .await
-            .map_err(name_clash)?;
-        audit(
-            state,
-            &operator.acting,
-            "group_create",
-            &format!("group:{group_id}"),
-            Some(&format!("program:{program_id} capacity={}", draft.capacity)),
-        )
-        .await?;
-        return Ok(GroupSaved {
-            program_id,
-            group_id,
-            message: format!("Группа «{}» добавлена", draft.name),
-        });
-    }
-    let group_id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
-    let before = own_group(&program, db::group(&state.db, group_id).await?)?;
-    if before.closed {
-        return Err(AppError::Conflict(
-            "Группа закрыта: ее нельзя менять".into(),
-        ));
-    }
-    let changes = match db::update_group(
-        &state.db,
-        group_id,
-        &data,
-        Utc::now(),
-        state.settings.offer_for,
-    )
-    .await
-    {
-        Ok(changes) => changes,
-        Err(GroupError::BelowTaken(taken)) => {
-            return Err(AppError::Validation(vec![FieldError::new(
-                "capacity",
-                &below_taken_message(count(taken.into())),
-            )]))
-        }
-        Err(GroupError::NotFound) => {
-            return Err(AppError::Conflict(
-                "Группа закрыта: ее нельзя менять".into(),
-            ))
-        }
-        Err(GroupError::Db(e)) => return Err(name_clash(e)),
-    };
-    audit(
-        state,
-        &operator.acting,
-        "group_change",
-        &format!("group:{group_id}"),
-        Some(&format!(
-            "capacity {} → {}; schedule {} → {}; window {}–{} → {}–{}; offered={}",
-            before.capacity,
-            draft.capacity,
-            before.schedule,
-            schedule,
-            before.enrolment_opens,
-            before.enrolment_closes,
-            draft.enrolment_opens,
-            draft.enrolment_closes,
-            changes.len()
-        )),
-    )
-    .await?;
-    notify(state, &changes).await;
-    let mut message = format!("Группа «{}» сохранена", draft.name);
-    if !changes.is_empty() {
-        message.push_str(&format!(
-            ". Освободившиеся места предложены первым в очереди: {}",
-            changes.len()
-        ));
-    }
-    Ok(GroupSaved {
-        program_id,
-        group_id,
-        message,
-    })
-}
-
-#[tracing::instrument(skip_all, err(Debug))]
-pub async fn close_group(state: &AppState, form: CloseForm) -> Result<Closed, AppError> {
-    let operator = institution_operator(state).await?;
-    let group_id = form
-        .id
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::NotFound)?;
-    let group = db::group(&state.db, group_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let program = own_program(state, &operator, group.program_id).await?;
-    let group = own_group(&program, Some(group))?;
-    let reason = closing_reason(state, &form, group.active).await?;
-    let changes = db::close_group(
-        &state.db,
-        group_id,
-        &reason,
-        operator.acting.account_id,
-        Utc::now(),
-    )
-    .await?
-    .ok_or_else(|| AppError::Conflict("Группа уже закрыта".into()))?;
-    audit(
-        state,
-        &operator.acting,
-        "group_close",
-        &format!("group:{group_id}"),
-        Some(&format!("cancelled={} reason={reason}", changes.len())),
-    )
-    .await?;
-    notify(state, &changes).await;
-    Ok(Closed {
-        program_id: program.id,
-        cancelled: count(changes.len() as i64),
-        message: cancelled_message(&format!("Группа «{}» закрыта", group.name), changes.len()),
-    })
-}
-
 /// The program, if it is the operator's organization's; another's is refused and audited, as any
 /// attempt to cross a scope is.
-async fn own_program(
+pub(super) async fn own_program(
     state: &AppState,
     operator: &InstitutionOperator,
     id: i64,
@@ -491,17 +310,8 @@ async fn own_program(
     Ok(program)
 }
 
-fn own_group(
-    program: &ProgramRecord,
-    group: Option<db::GroupRecord>,
-) -> Result<db::GroupRecord, AppError> {
-    group
-        .filter(|g| g.program_id == program.id)
-        .ok_or(AppError::NotFound)
-}
-
 /// The cancel reasons a closure may give: the R6 reason is about accounts, not groups.
-async fn closing_reasons(
+pub(super) async fn closing_reasons(
     state: &AppState,
 ) -> Result<Vec<crate::contract::choice::Choice>, AppError> {
     let r6 = crate::server::db::operator_applications::cancel_reasons(&state.db)
@@ -517,7 +327,7 @@ async fn closing_reasons(
 }
 
 /// The reason active applications are cancelled with; required only when there are some.
-async fn closing_reason(
+pub(super) async fn closing_reason(
     state: &AppState,
     form: &CloseForm,
     active: i64,
@@ -537,7 +347,7 @@ async fn closing_reason(
         .map_err(AppError::Validation)
 }
 
-fn cancelled_message(done: &str, cancelled: usize) -> String {
+pub(super) fn cancelled_message(done: &str, cancelled: usize) -> String {
     if cancelled == 0 {
         done.to_owned()
     } else {
@@ -603,76 +413,11 @@ pub(crate) fn draft_of(d: &ProgramData) -> Result<ProgramDraft, AppError> {
     })
 }
 
-fn ages_of(d: &ProgramData) -> (u8, u8) {
+pub(super) fn ages_of(d: &ProgramData) -> (u8, u8) {
     (
         u8::try_from(d.age_min).unwrap_or(0),
         u8::try_from(d.age_max).unwrap_or(18),
     )
-}
-
-fn group_data<'a>(d: &'a GroupDraft, schedule: &'a str) -> GroupData<'a> {
-    GroupData {
-        name: &d.name,
-        teacher: &d.teacher,
-        schedule,
-        age_min: d.age_min.into(),
-        age_max: d.age_max.into(),
-        capacity: i32::try_from(d.capacity).unwrap_or(i32::MAX),
-        starts_on: d.starts_on,
-        enrolment_opens: d.enrolment_opens,
-        enrolment_closes: d.enrolment_closes,
-    }
-}
-
-/// The form of a stored group; a timetable the form cannot show (typed in by hand before) leaves
-/// the days and times empty for the operator to set.
-fn group_input(g: &db::GroupRecord) -> GroupInput {
-    let schedule = crate::domain::programs::schedule::Schedule::parse(&g.schedule).ok();
-    GroupInput {
-        name: g.name.clone(),
-        teacher: g.teacher.clone(),
-        days: schedule
-            .map(|s| {
-                (0..7)
-                    .filter(|i| s.days[*i])
-                    .map(|i| i.to_string())
-                    .collect()
-            })
-            .unwrap_or_default(),
-        time_from: schedule
-            .map(|s| s.from.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        time_to: schedule
-            .map(|s| s.to.format("%H:%M").to_string())
-            .unwrap_or_default(),
-        age_min: g.age_min.to_string(),
-        age_max: g.age_max.to_string(),
-        capacity: g.capacity.to_string(),
-        starts_on: format_ru(g.starts_on),
-        enrolment_opens: format_ru(g.enrolment_opens),
-        enrolment_closes: format_ru(g.enrolment_closes),
-    }
-}
-
-fn group_line(g: db::GroupRecord) -> GroupLine {
-    GroupLine {
-        id: g.id,
-        ages: format!("{}–{} лет", g.age_min, g.age_max),
-        capacity: count(g.capacity.into()),
-        taken: count(g.occupied.into()),
-        waiting: count(g.waiting),
-        active: count(g.active),
-        starts_on: format_ru(g.starts_on),
-        window: format!(
-            "{} — {}",
-            format_ru(g.enrolment_opens),
-            format_ru(g.enrolment_closes)
-        ),
-        closed: g.closed,
-        name: g.name,
-        schedule: g.schedule,
-        teacher: g.teacher,
-    }
 }
 
 /// What the audit log keeps of a change: each field that changed, before → after.
@@ -718,16 +463,6 @@ fn title_clash(e: DbError) -> AppError {
     }
 }
 
-fn name_clash(e: DbError) -> AppError {
-    match e {
-        DbError::UniqueViolation => AppError::Validation(vec![FieldError::new(
-            "name",
-            "В программе уже есть группа с таким названием",
-        )]),
-        other => other.into(),
-    }
-}
-
 async fn organization_name(state: &AppState, id: i64) -> Result<String, AppError> {
     Ok(db::organization(&state.db, id)
         .await?
@@ -735,6 +470,6 @@ async fn organization_name(state: &AppState, id: i64) -> Result<String, AppError
         .unwrap_or_default())
 }
 
-fn count(n: i64) -> u32 {
+pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
