@@ -8,7 +8,7 @@ use super::programs::{
     ages_of, cancelled_message, closing_reason, closing_reasons, count, own_program,
 };
 use super::roles::{audit, institution_operator};
-use crate::contract::programs::{CloseForm, Closed, GroupForm, GroupLine, GroupSaved, GroupSheet};
+use crate::contract::programs::{CloseForm, Closed, GroupForm, GroupSaved, GroupSheet};
 use crate::domain::dates::format_ru;
 use crate::domain::field_error::FieldError;
 use crate::domain::programs::group_draft::{below_taken_message, GroupDraft, GroupInput};
@@ -249,27 +249,6 @@ fn group_input(g: &groups::GroupRecord) -> GroupInput {
         starts_on: format_ru(g.starts_on),
         enrolment_opens: format_ru(g.enrolment_opens),
         enrolment_closes: format_ru(g.enrolment_closes),
-    }
-}
-
-pub(super) fn group_line(g: groups::GroupRecord) -> GroupLine {
-    GroupLine {
-        id: g.id,
-        ages: format!("{}–{} лет", g.age_min, g.age_max),
-        capacity: count(g.capacity.into()),
-        taken: count(g.occupied.into()),
-        waiting: count(g.waiting),
-        active: count(g.active),
-        starts_on: format_ru(g.starts_on),
-        window: format!(
-            "{} — {}",
-            format_ru(g.enrolment_opens),
-            format_ru(g.enrolment_closes)
-        ),
-        closed: g.closed,
-        name: g.name,
-        schedule: g.schedule,
-        teacher: g.teacher,
     }
 }
 

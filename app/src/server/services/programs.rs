@@ -4,13 +4,13 @@
 //! the rules that protect families (capacity never below the seats taken, freed seats offered to
 //! the waiting list, closing cancels active applications with a reason and tells the parents).
 
-use super::groups::group_line;
 use super::notifications::notify;
 use super::operator::{reason_choices, reason_of};
 use super::roles::{audit, institution_operator, InstitutionOperator};
 use crate::contract::programs::{
-    CloseForm, Closed, ProgramForm, ProgramItem, ProgramList, ProgramSaved, ProgramSheet,
+    CloseForm, Closed, GroupLine, ProgramForm, ProgramItem, ProgramList, ProgramSaved, ProgramSheet,
 };
+use crate::domain::dates::format_ru;
 use crate::domain::direction::Direction;
 use crate::domain::field_error::FieldError;
 use crate::domain::level::Level;
@@ -472,4 +472,25 @@ async fn organization_name(state: &AppState, id: i64) -> Result<String, AppError
 
 pub(super) fn count(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+fn group_line(g: groups::GroupRecord) -> GroupLine {
+    GroupLine {
+        id: g.id,
+        ages: format!("{}–{} лет", g.age_min, g.age_max),
+        capacity: count(g.capacity.into()),
+        taken: count(g.occupied.into()),
+        waiting: count(g.waiting),
+        active: count(g.active),
+        starts_on: format_ru(g.starts_on),
+        window: format!(
+            "{} — {}",
+            format_ru(g.enrolment_opens),
+            format_ru(g.enrolment_closes)
+        ),
+        closed: g.closed,
+        name: g.name,
+        schedule: g.schedule,
+        teacher: g.teacher,
+    }
 }
