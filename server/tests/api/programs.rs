@@ -22,6 +22,7 @@ on_both_backends!(
     capacity_never_drops_below_the_seats_taken_and_a_raise_offers_seats_in_order,
     closing_a_group_cancels_its_applications_with_the_reason_and_tells_the_parents,
     capacity_changes_racing_applications_never_lose_or_invent_a_seat,
+    a_copy_for_the_next_school_year_moves_the_groups_a_year_on,
 );
 
 const TITLE: &str = "Студия мультипликации Кадр";
@@ -724,5 +725,78 @@ async fn capacity_changes_racing_applications_never_lose_or_invent_a_seat(backen
         occupied == capacity || waiting == 0,
         "{waiting} wait while {occupied} of {capacity} are taken"
     );
+    app.finish().await;
+}
+
+/// «Копия на следующий учебный год»: the same program with its open groups a year later, no
+/// applications, waiting for МОЦ; the original stays as it was.
+async fn a_copy_for_the_next_school_year_moves_the_groups_a_year_on(backend: Backend) {
+    let Some(app) = spawn_seeded_app(backend).await else {
+        return;
+    };
+    let org = app.organization(0).await;
+    let group = group(&app, 4, (7, 10)).await;
+    let program = program_of(&app, group).await;
+    let (parent, account) = app.confirmed_parent(1).await;
+    let kid = child(&app, account, 1, 8).await;
+    apply(&app, &parent, kid, group).await;
+    let op = operator_of(&app, 2, org).await;
+    let (status, body) = post(
+        &app,
+        &op,
+        "/api/operator/programs/copy",
+        &[("id", program.to_string())],
+    )
+    .await;
+    let copy: ProgramSaved = parsed(status, &body);
+    assert_ne!(copy.id, program);
+    let sheet: app::contract::programs::ProgramSheet = app
+        .get_json_with(&op, &format!("/api/operator/programs/one?id={}", copy.id))
+        .await;
+    assert_eq!(sheet.state, "На модерации");
+    let original: app::contract::programs::ProgramSheet = app
+        .get_json_with(&op, &format!("/api/operator/programs/one?id={program}"))
+        .await;
+    let year = |date: &str| date[6..].parse::<i32>().unwrap();
+    assert!(
+        sheet.form.title.starts_with(&original.form.title),
+        "{}",
+        sheet.form.title
+    );
+    let starts = &original.groups[0].starts_on;
+    let month = starts[3..5].parse::<u32>().unwrap();
+    let school = if month >= 8 {
+        year(starts)
+    } else {
+        year(starts) - 1
+    };
+    assert!(
+        sheet
+            .form
+            .title
+            .ends_with(&format!("({}/{})", school + 1, school + 2)),
+        "{}",
+        sheet.form.title
+    );
+    assert_eq!(sheet.groups.len(), 1);
+    assert_eq!((sheet.groups[0].capacity, sheet.groups[0].taken), (4, 0));
+    assert_eq!(
+        year(&sheet.groups[0].starts_on),
+        year(&original.groups[0].starts_on) + 1
+    );
+    assert_eq!(
+        &sheet.groups[0].starts_on[..5],
+        &original.groups[0].starts_on[..5]
+    );
+    assert_eq!(original.groups[0].taken, 1);
+    // A second copy of the same year is refused with its title.
+    let (status, body) = post(
+        &app,
+        &op,
+        "/api/operator/programs/copy",
+        &[("id", program.to_string())],
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
     app.finish().await;
 }
