@@ -412,19 +412,33 @@ pub async fn moderation_queue(
     }
     .await
     .map_err(DbError::from_sqlx))?;
-    let mut queue = Vec::with_capacity(rows.len());
-    for (revision, organization_name, published) in rows {
-        let published = if published {
-            find(db, revision.program_id).await?.map(|p| p.data)
-        } else {
-            None
-        };
-        queue.push(QueueRow {
+    // What parents read now, for every published program in the queue: one query, not one a row.
+    let published_sql = format!(
+        "SELECT p.id, p.organization_id, o.municipality_id, p.published, p.archived, p.{} \
+         FROM programs p JOIN organizations o ON o.id = p.organization_id \
+         WHERE p.published AND o.municipality_id = $1 AND EXISTS (SELECT 1 FROM program_revisions r \
+             WHERE r.program_id = p.id AND r.state = 'waiting')",
+        DATA_COLUMNS.replace(", ", ", p.")
+    );
+    let mut published: std::collections::HashMap<i64, ProgramData> =
+        on_pool!(db, pool => sqlx::query_as::<_, ProgramRecord>(&published_sql)
+            .bind(municipality_id)
+            .fetch_all(pool)
+            .await
+            .map_err(DbError::from_sqlx))?
+        .into_iter()
+        .map(|p| (p.id, p.data))
+        .collect();
+    let queue = rows
+        .into_iter()
+        .map(|(revision, organization_name, is_published)| QueueRow {
+            published: is_published
+                .then(|| published.remove(&revision.program_id))
+                .flatten(),
             revision,
             organization_name,
-            published,
-        });
-    }
+        })
+        .collect();
     Ok(queue)
 }
 

@@ -161,7 +161,8 @@ fn age(value: i32) -> u8 {
     u8::try_from(value.clamp(0, 18)).unwrap_or(0)
 }
 
-fn count(value: i64) -> u32 {
+/// A stored count as the contract carries it (counts are never negative; a huge one saturates).
+pub(super) fn count(value: i64) -> u32 {
     u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 

@@ -4,6 +4,7 @@
 //! the rules that protect families (capacity never below the seats taken, freed seats offered to
 //! the waiting list, closing cancels active applications with a reason and tells the parents).
 
+pub(super) use super::catalog::count;
 use super::notifications::notify;
 use super::operator::{reason_choices, reason_of};
 use super::roles::{audit, institution_operator, InstitutionOperator};
@@ -468,10 +469,6 @@ async fn organization_name(state: &AppState, id: i64) -> Result<String, AppError
         .await?
         .map(|(name, _)| name)
         .unwrap_or_default())
-}
-
-pub(super) fn count(n: i64) -> u32 {
-    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
 fn group_line(g: groups::GroupRecord) -> GroupLine {
